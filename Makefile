@@ -1,0 +1,29 @@
+# kroniek: `make run` sets everything up and runs the examples; `make test` runs the tests.
+.PHONY: setup setup-test run test test-fast bench clean
+
+VENV := .venv
+KRONIEK := $(VENV)/bin/kroniek
+
+setup:
+	scripts/setup.sh
+
+setup-test:
+	scripts/setup.sh --test
+
+# Ingest the example articles into the default database and print their chronicle.
+run: setup
+	$(KRONIEK) ingest examples/
+	$(KRONIEK) chronicle
+
+test: setup-test
+	$(VENV)/bin/python -m pytest
+
+# Unit tests only (no Frog, no browser).
+test-fast: setup-test
+	$(VENV)/bin/python -m pytest -m "not frog and not slow"
+
+bench: setup
+	$(VENV)/bin/python bench/ingest_throughput.py
+
+clean:
+	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache test-artifacts

@@ -1,0 +1,136 @@
+"""Typed, validated configuration.
+
+A configuration file is TOML with the sections below; unknown sections or keys and
+values of the wrong type are errors (E_CONFIG) that name the offending key, because a
+silently ignored typo ("timout") is worse than a refusal.
+
+    [frog]
+    binary = "frog"
+    doc_timeout = 120.0
+
+    [ingest]
+    max_chars = 500000
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import tomllib
+import typing
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import ConfigError
+
+
+@dataclass(frozen=True)
+class FrogConfig:
+    """How kroniek runs Frog (see docs/FROG.md)."""
+
+    binary: str = "frog"
+    # Frog's own configuration file; None uses Frog's default (Dutch, /usr/share/frog/nld).
+    frog_config: str | None = None
+    # Modules to skip, in Frog's letters (t l a c m n p); "" runs everything.
+    skip: str = ""
+    # Seconds to wait for a new Frog process to accept connections.
+    start_timeout: float = 240.0
+    # Per-document timeout: base seconds plus seconds per 1,000 characters.
+    doc_timeout: float = 60.0
+    doc_timeout_per_kchar: float = 4.0
+    # How often one document is retried on a fresh process after a crash or hang.
+    retries: int = 1
+    # Threads per Frog process; 1 lets one process per worker scale over cores.
+    omp_threads: int = 1
+
+
+@dataclass(frozen=True)
+class IngestConfig:
+    # Texts longer than this (in characters) are rejected with E_INPUT_TOO_LONG.
+    max_chars: int = 500_000
+    default_lang: str = "nl"
+    encoding: str = "utf-8"
+
+
+@dataclass(frozen=True)
+class StoreConfig:
+    # Documents written per transaction.
+    batch_size: int = 50
+
+
+@dataclass(frozen=True)
+class Config:
+    workers: int = 1
+    frog: FrogConfig = field(default_factory=FrogConfig)
+    ingest: IngestConfig = field(default_factory=IngestConfig)
+    store: StoreConfig = field(default_factory=StoreConfig)
+
+    def replace(self, **changes: Any) -> Config:
+        return dataclasses.replace(self, **changes)
+
+
+def _build(cls: type, data: dict[str, Any], where: str) -> Any:
+    if not isinstance(data, dict):
+        raise ConfigError(f"{where or 'configuration'} must be a table")
+    hints = typing.get_type_hints(cls)
+    names = {f.name for f in dataclasses.fields(cls)}
+    kwargs: dict[str, Any] = {}
+    for key, value in data.items():
+        path = f"{where}.{key}" if where else key
+        if key not in names:
+            raise ConfigError(f"unknown configuration key {path!r} (known: {', '.join(sorted(names))})")
+        hint = hints[key]
+        if dataclasses.is_dataclass(hint):
+            kwargs[key] = _build(hint, value, path)
+        else:
+            kwargs[key] = _check_type(hint, value, path)
+    obj = cls(**kwargs)
+    _check_values(obj, where)
+    return obj
+
+
+def _check_type(hint: Any, value: Any, path: str) -> Any:
+    allowed = typing.get_args(hint) or (hint,)
+    if value is None and type(None) in allowed:
+        return None
+    if float in allowed and isinstance(value, int) and not isinstance(value, bool):
+        return float(value)
+    for typ in allowed:
+        if typ is not type(None) and isinstance(value, typ) and not (
+            isinstance(value, bool) and typ is not bool
+        ):
+            return value
+    names = " or ".join(getattr(t, "__name__", str(t)) for t in allowed)
+    raise ConfigError(f"configuration key {path!r} must be {names}, not {type(value).__name__}")
+
+
+def _check_values(obj: Any, where: str) -> None:
+    for f in dataclasses.fields(obj):
+        value = getattr(obj, f.name)
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            if value < 0 or (value == 0 and f.name in {"workers", "max_chars", "batch_size",
+                                                       "omp_threads", "start_timeout", "doc_timeout"}):
+                raise ConfigError(f"configuration key {where + '.' if where else ''}{f.name} "
+                                  f"must be positive, got {value}")
+    if isinstance(obj, FrogConfig) and set(obj.skip) - set("tlacmnp"):
+        raise ConfigError(f"frog.skip may only hold the letters t l a c m n p, got {obj.skip!r}")
+
+
+def config_from_dict(data: dict[str, Any]) -> Config:
+    return _build(Config, data, "")
+
+
+def load_config(path: str | os.PathLike[str] | None = None) -> Config:
+    """Load a TOML configuration; None gives the defaults (or $KRONIEK_CONFIG if set)."""
+    path = path or os.environ.get("KRONIEK_CONFIG")
+    if not path:
+        return Config()
+    p = Path(path)
+    try:
+        data = tomllib.loads(p.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ConfigError(f"configuration file {str(p)!r} does not exist") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"configuration file {str(p)!r} is not valid TOML: {exc}") from None
+    return config_from_dict(data)

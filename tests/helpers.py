@@ -1,0 +1,81 @@
+"""Small hand-built documents for unit tests (no parser needed)."""
+
+from __future__ import annotations
+
+import re
+
+from kroniek.model import Article, ParsedDoc, Sentence, Token
+
+_TOKEN = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]", re.UNICODE)
+_FINAL = {".", "!", "?"}
+
+
+def toy_parse(text: str, ner: dict[str, str] | None = None, pos: dict[str, str] | None = None,
+              heads: dict[int, tuple[int | None, str]] | None = None) -> ParsedDoc:
+    """Tokenize on word characters and split sentences after . ! ?.
+
+    ``ner`` maps a phrase (as it stands in the text) to a label: every occurrence gets
+    B-/I- tags. ``pos`` maps a word to a coarse tag (default: SPEC for capitalized words,
+    LET for punctuation, N otherwise). ``heads`` sets (head index, relation) by token index.
+    """
+    ner = ner or {}
+    pos = pos or {}
+    spans = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    tags = ["O"] * len(spans)
+    # Longer phrases first; a token keeps the tag of the first phrase that covers it.
+    for phrase, label in sorted(ner.items(), key=lambda pl: -len(pl[0])):
+        for m in re.finditer(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", text):
+            inside = [k for k, (s, e) in enumerate(spans) if s >= m.start() and e <= m.end()]
+            if any(tags[k] != "O" for k in inside):
+                continue
+            for n, k in enumerate(inside):
+                tags[k] = ("B-" if n == 0 else "I-") + label
+    tokens: list[Token] = []
+    sentences: list[Sentence] = []
+    sent = 0
+    first = 0
+    for k, (s, e) in enumerate(spans):
+        word = text[s:e]
+        p = pos.get(word) or ("LET" if not word[0].isalnum() else "SPEC" if word[0].isupper() else "N")
+        head, rel = (heads or {}).get(k, (None, "dep"))
+        tokens.append(Token(i=k, start=s, end=e, text=word, form=word, lemma=word.lower(), pos=p,
+                            tag=f"{p}()", ner=tags[k], head=head, deprel=rel, sent=sent))
+        if word in _FINAL or k == len(spans) - 1:
+            sentences.append(Sentence(tokens[first].start, e, first, k + 1))
+            sent += 1
+            first = k + 1
+    return ParsedDoc(text=text, tokens=tuple(tokens), sentences=tuple(sentences), parser="toy")
+
+
+class ToyParser:
+    """A Parser for pipeline tests: toy_parse with NER from a fixed phrase list."""
+
+    name = "toy"
+
+    def __init__(self, ner: dict[str, str] | None = None, fail_on: str | None = None) -> None:
+        self.ner = ner or {}
+        self.fail_on = fail_on
+        self.started = False
+        self.calls = 0
+
+    def start(self) -> "ToyParser":
+        self.started = True
+        return self
+
+    def parse(self, text: str) -> ParsedDoc:
+        from kroniek.errors import ParserCrashed
+
+        self.calls += 1
+        if self.fail_on and self.fail_on in text:
+            raise ParserCrashed("toy parser told to fail")
+        return toy_parse(text, self.ner)
+
+    def health(self) -> bool:
+        return self.started
+
+    def close(self) -> None:
+        self.started = False
+
+
+def article(text: str, id: str = "a1", date: str = "2018-05", **kw) -> Article:
+    return Article(id=id, text=text, date=date, **kw)

@@ -1,0 +1,135 @@
+"""Integration tests against the real Frog (Debian packages frog and frogdata)."""
+
+from __future__ import annotations
+
+import os
+import signal
+import threading
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from kroniek.config import FrogConfig
+from kroniek.errors import ParserUnavailable
+from kroniek.model import Article, Document
+from kroniek.nlp.frog import FrogParser
+from kroniek.nlp.pool import ParserPool
+from kroniek.pipeline import annotate_stream
+
+from ..conftest import require_frog
+
+pytestmark = pytest.mark.frog
+
+
+def assert_sound(doc, text):
+    assert doc.text == text
+    previous_end = 0
+    for t in doc.tokens:
+        assert text[t.start:t.end] == t.text, t
+        assert t.start >= previous_end and t.end > t.start
+        assert t.text == t.text.strip()
+        previous_end = t.end
+    for s in doc.sentences:
+        assert doc.tokens[s.first_token].start == s.start and doc.tokens[s.last_token - 1].end == s.end
+    covered = set()
+    for t in doc.tokens:
+        covered.update(range(t.start, t.end))
+    missing = [i for i, c in enumerate(text) if c.isalnum() and i not in covered]
+    assert not missing, f"letters outside every token: {[text[i] for i in missing]}"
+
+
+def test_parses_with_offsets_units_and_entities(frog):
+    text = "Sergej Lavrov, de Russische minister, reist donderdag naar Noord-Korea.\n\nBelangrijke partner\n\nDe Verenigde Staten zwijgen."
+    doc = frog.parse(text)
+    assert_sound(doc, text)
+    words = [t.text for t in doc.tokens]
+    assert words[:2] == ["Sergej", "Lavrov"] and doc.tokens[0].ner == "B-PER" and doc.tokens[1].ner == "I-PER"
+    assert [text[s.start:s.end] for s in doc.sentences][1] == "Belangrijke partner"
+    reist = next(t for t in doc.tokens if t.text == "reist")
+    assert reist.lemma == "reizen" and reist.pos == "WW"
+    assert doc.unaligned == 0
+
+
+def test_end_marker_in_the_text_does_not_desynchronize(frog):
+    first = frog.parse("Begin.\nEOT\nEinde hier.")
+    assert [t.text for t in first.tokens] == ["Begin", ".", "EOT", "Einde", "hier", "."]
+    second = frog.parse("Tweede tekst.")
+    assert [t.text for t in second.tokens] == ["Tweede", "tekst", "."]
+
+
+def test_empty_and_odd_texts(frog):
+    for text in ["", "   ", "😀", "\x00\x01", "—", "“”"]:
+        doc = frog.parse(text)
+        assert all(text[t.start:t.end] == t.text for t in doc.tokens)
+
+
+WORDS = st.sampled_from([
+    "de", "minister", "zei", "Lavrov", "Noord-Korea", "één-na-belangrijkste", "zo'n", "’s",
+    "Poetins", "CDA'er", "tv-programma's", "12-06-2018", "21:30", "€5,50", "10%", "m²", "d.w.z.",
+    "VS.", "https://nos.nl/artikel/123_x.html?a=1&b=2", "a.b@c.nl", "#hashtag", "@iemand",
+    "😀", "👨\u200d👩\u200d👧", "🇳🇱", "e\u0301", "ﬁets", "Ä", "ß", "naïef", "café", "Ελλάδα", "Москва",
+    "3-0", "1e", "2de", "(", ")", "[", "]", ",", ".", "!", "?", ":", ";", "…", "...", "—", "–", "-",
+    "“", "”", "„", "‘", "’", "'", '"', "''", "«", "»", "/", "&", "*", "+", "=", "_",
+])
+SEPARATORS = st.sampled_from([" ", " ", " ", "  ", "\n", "\n\n", "\t", "\u00a0", " \u200b", ""])
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(words=st.lists(st.tuples(WORDS, SEPARATORS), min_size=1, max_size=40))
+def test_every_token_maps_back_to_the_text(frog, words):
+    text = "".join(w + sep for w, sep in words).strip()
+    doc = frog.parse(text)
+    assert_sound(doc, text)
+
+
+def test_missing_frog_names_the_debian_packages():
+    with pytest.raises(ParserUnavailable) as info:
+        FrogParser(FrogConfig(binary="frog-not-installed-here")).start()
+    assert "frog" in info.value.message and "frogdata" in info.value.message
+    assert info.value.code == "E_PARSER_MISSING"
+
+
+def test_missing_frog_data_names_the_debian_packages(tmp_path):
+    with pytest.raises(ParserUnavailable, match="frogdata"):
+        FrogParser(FrogConfig(frog_config=str(tmp_path / "none.cfg"))).start()
+
+
+ARTICLES = [Article(id=f"a{n}", date="2019-04", text=f"Artikel {n}. De minister reist naar Berlijn "
+                    f"en spreekt daar met {n} collega's over de begroting. " * 6) for n in range(8)]
+
+
+def test_killed_frog_is_restarted_and_no_article_is_lost():
+    require_frog()
+    pool = ParserPool(lambda: FrogParser(FrogConfig(doc_timeout=60)), size=1)
+    killed = []
+
+    def feed():
+        for n, a in enumerate(ARTICLES):
+            if n == 3:
+                parser = pool.parsers[0]
+                # Kill the process while the pipeline is working on the batch.
+                threading.Timer(0.05, lambda pid=parser.pid: (os.kill(pid, signal.SIGKILL),
+                                                               killed.append(pid))).start()
+            yield a
+
+    with pool:
+        out = list(annotate_stream(feed(), pool))
+        parser = pool.parsers[0]
+        assert killed and parser.pid != killed[0]
+        assert parser.restarts >= 1
+        assert parser.health()
+    assert [d.id for d in out] == [a.id for a in ARTICLES]
+    assert all(isinstance(d, Document) for d in out)
+
+
+def test_hung_frog_times_out_and_is_replaced():
+    require_frog()
+    with FrogParser(FrogConfig(doc_timeout=3, doc_timeout_per_kchar=0, retries=1)) as parser:
+        hung = parser.pid
+        os.kill(hung, signal.SIGSTOP)  # Frog stops answering, the connection stays open
+        doc = parser.parse("Deze zin komt toch door.")
+        assert [t.text for t in doc.tokens][-1] == "."
+        assert parser.pid != hung and parser.restarts == 1
+    with pytest.raises(ProcessLookupError):
+        os.kill(hung, 0)  # the hung process was killed, not left behind

@@ -1,0 +1,122 @@
+import sqlite3
+
+import pytest
+
+from kroniek.errors import StoreError
+from kroniek.model import Document, Reject
+from kroniek.store import SaveStatus, Store
+from kroniek.store.migrations import MIGRATIONS
+
+from ..test_model import sample_document
+
+
+@pytest.fixture
+def store(db_path):
+    s = Store.open_writer(db_path)
+    yield s
+    s.close()
+
+
+def test_migrations_are_recorded_by_name(store, db_path):
+    assert store.migrations() == [name for name, _ in MIGRATIONS]
+    store.close()
+    again = Store.open_writer(db_path)  # re-opening applies nothing twice
+    assert again.migrations() == [name for name, _ in MIGRATIONS]
+    again.close()
+
+
+def test_round_trip(store):
+    doc = sample_document()
+    assert store.save(doc) is SaveStatus.ADDED
+    store.commit()
+    assert store.get("d1") == doc
+    assert store.count() == 1 and store.count("mentions") == 4 and store.count("events") == 1
+
+
+def test_same_content_is_stored_once(store):
+    doc = sample_document()
+    assert store.save(doc) is SaveStatus.ADDED
+    assert store.save(doc) is SaveStatus.UNCHANGED
+    copy = Document.from_dict({**doc.to_dict(), "id": "other"})
+    assert store.save(copy) is SaveStatus.DUPLICATE
+    assert store.count() == 1
+
+
+def test_new_content_under_the_same_id_replaces(store):
+    doc = sample_document()
+    store.save(doc)
+    newer = Document.from_dict({**doc.to_dict(), "title": "Bijgewerkt"})
+    assert store.save(newer) is SaveStatus.UPDATED
+    assert store.count() == 1 and store.get("d1").title == "Bijgewerkt"
+    assert store.count("mentions") == 4  # the old version's rows are gone
+
+
+def test_rejects_are_kept_once_and_cleared_on_success(store):
+    r = Reject("d1", "E_PARSER_TIMEOUT", "te traag", "f.jsonl:1")
+    store.save_reject(r)
+    store.save_reject(r)
+    store.save_reject(Reject(None, "E_INPUT_JSON", "kapot", "f.jsonl:2"))
+    assert [x["code"] for x in store.rejects()] == ["E_PARSER_TIMEOUT", "E_INPUT_JSON"]
+    assert [x["origin"] for x in store.rejects("E_INPUT_JSON")] == ["f.jsonl:2"]
+    store.save(sample_document())
+    assert [x["code"] for x in store.rejects()] == ["E_INPUT_JSON"]
+
+
+def test_full_text_search(store):
+    store.save(sample_document())
+    store.save(Document("d2", "2019", "nl", "Over kolen", None, None, "De invoer van steenkool stopt."))
+    store.commit()
+    assert [h["id"] for h in store.search("noord-korea")] == ["d1"]
+    assert [h["id"] for h in store.search("steenkool")] == ["d2"]
+    assert store.search("kolen")[0]["title"] == "Over kolen"
+    assert store.search("Lavrov CNN")[0]["snippet"]
+    assert store.search("bestaatniet") == []
+    with pytest.raises(StoreError) as info:
+        store.search('Lavrov AND')
+    assert info.value.code == "E_STORE_QUERY"
+
+
+def test_one_writer_at_a_time(store, db_path):
+    with pytest.raises(StoreError) as info:
+        Store.open_writer(db_path)
+    assert info.value.code == "E_STORE_LOCKED"
+    store.save(sample_document())
+    store.commit()
+    with Store.open_reader(db_path) as reader:  # readers are welcome meanwhile
+        assert reader.get("d1").id == "d1"
+        with pytest.raises(StoreError):
+            reader.save(sample_document())
+
+
+def test_reader_errors(tmp_path):
+    with pytest.raises(StoreError, match="no database"):
+        Store.open_reader(tmp_path / "none.db")
+    junk = tmp_path / "junk.db"
+    junk.write_bytes(b"not sqlite at all" * 100)
+    with pytest.raises(StoreError, match="not a kroniek database"):
+        Store.open_reader(junk)
+    with pytest.raises(StoreError, match="not a kroniek database"):
+        Store.open_writer(junk)
+
+
+def test_newer_database_is_refused(store, db_path):
+    store.conn.execute("INSERT INTO migrations VALUES ('9999_from_the_future', 'x')")
+    store.close()
+    with pytest.raises(StoreError, match="newer kroniek"):
+        Store.open_writer(db_path)
+    with pytest.raises(StoreError, match="newer kroniek"):
+        Store.open_reader(db_path)
+
+
+def test_missing_document(store):
+    with pytest.raises(StoreError) as info:
+        store.get("nope")
+    assert info.value.code == "E_STORE_NOT_FOUND"
+
+
+def test_database_file_is_plain_sqlite(store, db_path):
+    store.save(sample_document())
+    store.close()
+    conn = sqlite3.connect(db_path)
+    assert conn.execute("SELECT name FROM entities WHERE doc_id='d1' ORDER BY id").fetchall() == [
+        ("Sergej Lavrov",), ("Noord-Korea",), ("CNN",)]
