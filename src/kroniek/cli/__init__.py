@@ -1,0 +1,10 @@
+"""The ``kroniek`` command (click). The only package that prints, draws progress bars or exits.
+
+Each module registers its commands on :data:`main`; importing them here builds the CLI.
+Exit codes are in :mod:`kroniek.cli.base` and docs/CLI.md.
+"""
+
+from .base import EXIT_FAILURE, EXIT_INTERNAL, EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, main
+from . import documents, evaluate  # noqa: F401  (register commands)
+
+__all__ = ["EXIT_FAILURE", "EXIT_INTERNAL", "EXIT_OK", "EXIT_PARTIAL", "EXIT_USAGE", "main"]

@@ -1,0 +1,135 @@
+"""What every kroniek command shares: the main group, exit codes, common options, errors.
+
+The ``kroniek.cli`` package is the only place that prints, draws progress bars or exits.
+
+Exit codes (docs/CLI.md):
+  0  success
+  1  unexpected internal error (a bug: please report it)
+  2  usage error (bad option or argument)
+  3  finished, but some records were rejected (see ``kroniek rejects``)
+  4  kroniek error: parser missing, database locked, bad configuration, nothing found
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+
+from .. import __version__
+from ..config import Config, load_config
+from ..errors import KroniekError
+from ..ingest import FORMATS, CsvColumns
+
+EXIT_OK, EXIT_INTERNAL, EXIT_USAGE, EXIT_PARTIAL, EXIT_FAILURE = 0, 1, 2, 3, 4
+
+
+def fail(message: str, code: int = EXIT_FAILURE) -> None:
+    click.secho(f"kroniek: {message}", fg="red", err=True)
+    sys.exit(code)
+
+
+def handle_errors(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """Turn kroniek's errors into a one-line message and exit code 4."""
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(*args, **kwargs)
+        except KroniekError as exc:
+            fail(str(exc))
+        except BrokenPipeError:
+            # `kroniek extract ... | head`: the reader left; not an error.
+            sys.stderr.close()
+            sys.exit(EXIT_OK)
+    return wrapper
+
+
+def get_config(ctx: click.Context) -> Config:
+    return ctx.obj["config"]
+
+
+def db_option(fn: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option("--db", type=click.Path(dir_okay=False, path_type=Path), default=None,
+                        envvar="KRONIEK_DB",
+                        help="Database file (default: kroniek.db in your data folder, or $KRONIEK_DB).")(fn)
+
+
+def read_options_decorator(fn: Callable[..., Any]) -> Callable[..., Any]:
+    options = [
+        click.option("--date", "pub_date", default=None,
+                     help="Publication date (YYYY, YYYY-MM or YYYY-MM-DD) of plain .txt files without a header."),
+        click.option("--format", "fmt", type=click.Choice(("auto",) + FORMATS), default="auto",
+                     show_default=True, help="Input format; auto decides by file extension and content."),
+        click.option("--lang", default=None, help="Language of records that do not say (default nl)."),
+        click.option("--encoding", default=None, help="Text encoding of the input (default utf-8)."),
+        click.option("--max-chars", type=click.IntRange(min=1), default=None,
+                     help="Reject texts longer than this many characters (default 500000)."),
+        click.option("--text-col", default=None, help="CSV: column holding the text."),
+        click.option("--date-col", default=None, help="CSV: column holding the publication date."),
+        click.option("--id-col", default=None, help="CSV: column holding the id."),
+        click.option("--title-col", default=None, help="CSV: column holding the title."),
+        click.option("--delimiter", default=None, help="CSV: field delimiter (default: sniffed)."),
+    ]
+    for opt in reversed(options):
+        fn = opt(fn)
+    return fn
+
+
+def read_options_from(config: Config, kw: dict[str, Any]):
+    from ..jobs import read_options
+
+    cols = CsvColumns(text=kw.pop("text_col"), date=kw.pop("date_col"), id=kw.pop("id_col"),
+                      title=kw.pop("title_col"), delimiter=kw.pop("delimiter"))
+    return read_options(config, date=kw.pop("pub_date"), format=kw.pop("fmt"), lang=kw.pop("lang"),
+                        encoding=kw.pop("encoding"), max_chars=kw.pop("max_chars"), csv=cols)
+
+
+class ProgressBar:
+    """A progress bar on stderr when it is a terminal; silent otherwise."""
+
+    def __init__(self, total: int | None, label: str) -> None:
+        self._bar = click.progressbar(length=total, label=label, file=sys.stderr,
+                                      show_pos=True, show_eta=total is not None) \
+            if sys.stderr.isatty() else None
+
+    def __enter__(self) -> Callable[[int], None]:
+        if self._bar is None:
+            return lambda n: None
+        bar = self._bar.__enter__()
+        return bar.update
+
+    def __exit__(self, *exc: object) -> None:
+        if self._bar is not None:
+            self._bar.__exit__(*exc)
+
+
+def print_summary(report, action: str) -> None:
+    parts = [f"{n} {status}" for status, n in sorted(report.statuses.items())]
+    click.echo(f"{action}: {report.done} done ({', '.join(parts) or 'nothing'}), "
+               f"{report.rejected} rejected, {report.seconds:.1f} s", err=True)
+    for code, n in sorted(report.rejects.items()):
+        click.echo(f"  {n} × {code}: e.g. {report.reject_examples[code]}", err=True)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, prog_name="kroniek")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              envvar="KRONIEK_CONFIG", help="TOML configuration file (see docs/CONFIG.md).")
+@click.pass_context
+def main(ctx: click.Context, config_path: Path | None) -> None:
+    """kroniek: the chronicle inside dated news articles.
+
+    Reads articles (seed format, plain text, JSON lines, CSV), finds who did what to
+    whom, when and where, and who said so, with the evidence for each fact.
+    """
+    ctx.ensure_object(dict)
+    try:
+        ctx.obj["config"] = load_config(config_path)
+    except KroniekError as exc:
+        fail(str(exc))
+
+
