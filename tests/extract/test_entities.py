@@ -63,3 +63,17 @@ def test_types_mapped_to_schema_and_offsets_sound():
 def test_lowercase_only_spans_are_dropped():
     doc = toy_parse("het kabinet besloot.", ner={"kabinet": "ORG"})
     assert extract_entities(doc) == ()
+
+
+def test_mislabelled_surname_joins_the_person():
+    doc = toy_parse("Volodymyr Zelensky reist. “Nee”, zei Zelensky.",
+                    ner={"Volodymyr Zelensky": "PER", "Zelensky": "LOC"})
+    (e,) = extract_entities(doc)
+    assert e.name == "Volodymyr Zelensky" and e.type == "PER" and len(e.mentions) == 2
+
+
+def test_repeated_short_forms_without_a_person_stay_one_entity():
+    doc = toy_parse("De Verenigde Staten zwijgen. Staten praten. Staten zwijgen.",
+                    ner={"Verenigde Staten": "LOC", "Staten": "LOC"})
+    ents = {e.name: len(e.mentions) for e in extract_entities(doc)}
+    assert ents == {"Verenigde Staten": 1, "Staten": 2}

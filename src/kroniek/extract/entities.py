@@ -111,6 +111,15 @@ def _is_part(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
     return 0 < n < len(full) and (full[-n:] == short or full[:n] == short)
 
 
+def _short_form(words: tuple[str, ...], label: str, full: tuple[str, ...]) -> bool:
+    """Whether a mention can be a short form of the name ``full``.
+
+    A person's short form is a leading or trailing part ("Lavrov", "Kim"); a mention the
+    NER labelled otherwise joins only as a surname ("zei Zelensky" tagged LOC).
+    """
+    return _is_part(words, full) and (label == "PER" or full[-len(words):] == words)
+
+
 def group_mentions(mentions: list[_Mention]) -> list[_Group]:
     """Merge mentions that name the same referent; groups in order of first mention."""
     known = {_fold_word(t.text) for m in mentions for t in m.name_tokens()}
@@ -120,14 +129,17 @@ def group_mentions(mentions: list[_Mention]) -> list[_Group]:
     for m, words in keyed:
         if words in groups:
             groups[words].mentions.append(m)
-        elif m.label == "PER" and any(_is_part(words, full) for full in groups):
+        elif any(_short_form(words, m.label, full) for full in groups):
             pending.append((m, words))
         else:
             groups[words] = _Group([m], words)
     # A short name joins the fullest name it is part of that the text has mentioned most
     # up to that point (ties: the most recent), else the first one mentioned after it.
     for m, words in sorted(pending, key=lambda mk: mk[0].start):
-        candidates = [g for full, g in groups.items() if _is_part(words, full)
+        if words in groups:
+            groups[words].mentions.append(m)
+            continue
+        candidates = [g for full, g in groups.items() if _short_form(words, m.label, full)
                       and any(x.label == "PER" for x in g.mentions)]
         if not candidates:
             groups[words] = _Group([m], words)
