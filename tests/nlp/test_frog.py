@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import glob
 import os
 import signal
 import threading
@@ -101,22 +102,22 @@ ARTICLES = [Article(id=f"a{n}", date="2019-04", text=f"Artikel {n}. De minister 
 
 def test_killed_frog_is_restarted_and_no_article_is_lost():
     require_frog()
-    pool = ParserPool(lambda: FrogParser(FrogConfig(doc_timeout=60)), size=1)
-    killed = []
+    pool = ParserPool(lambda: FrogParser(FrogConfig(doc_timeout=60)), size=1).start()
+    parser = pool.parsers[0]
+    first_pid = parser.pid
+    killed = threading.Event()
 
-    def feed():
-        for n, a in enumerate(ARTICLES):
-            if n == 3:
-                parser = pool.parsers[0]
-                # Kill the process while the pipeline is working on the batch.
-                threading.Timer(0.05, lambda pid=parser.pid: (os.kill(pid, signal.SIGKILL),
-                                                               killed.append(pid))).start()
-            yield a
+    def killer():
+        # Kill the server and the worker it forked for our connection mid-batch.
+        while parser.documents < 2:
+            threading.Event().wait(0.01)
+        os.killpg(first_pid, signal.SIGKILL)
+        killed.set()
 
+    threading.Thread(target=killer, daemon=True).start()
     with pool:
-        out = list(annotate_stream(feed(), pool))
-        parser = pool.parsers[0]
-        assert killed and parser.pid != killed[0]
+        out = list(annotate_stream(ARTICLES, pool))
+        assert killed.is_set() and parser.pid != first_pid
         assert parser.restarts >= 1
         assert parser.health()
     assert [d.id for d in out] == [a.id for a in ARTICLES]
@@ -127,9 +128,38 @@ def test_hung_frog_times_out_and_is_replaced():
     require_frog()
     with FrogParser(FrogConfig(doc_timeout=3, doc_timeout_per_kchar=0, retries=1)) as parser:
         hung = parser.pid
-        os.kill(hung, signal.SIGSTOP)  # Frog stops answering, the connection stays open
+        os.killpg(hung, signal.SIGSTOP)  # Frog stops answering, the connection stays open
         doc = parser.parse("Deze zin komt toch door.")
         assert [t.text for t in doc.tokens][-1] == "."
         assert parser.pid != hung and parser.restarts == 1
     with pytest.raises(ProcessLookupError):
-        os.kill(hung, 0)  # the hung process was killed, not left behind
+        os.killpg(hung, 0)  # the hung processes were killed, not left behind
+
+
+def _children(pid: int) -> list[int]:
+    kids = []
+    for stat in glob.glob("/proc/[0-9]*/stat"):
+        try:
+            with open(stat) as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            kids.append(int(stat.split("/")[2]))
+    return kids
+
+
+def test_crashed_connection_worker_is_detected():
+    """Frog forks a worker per connection; when that worker dies, the document is retried."""
+    require_frog()
+    with FrogParser() as parser:
+        server = parser.pid
+        for _ in range(200):  # the server forks its worker just after accepting
+            if workers := _children(server):
+                break
+            threading.Event().wait(0.05)
+        (worker,) = workers
+        os.kill(worker, signal.SIGKILL)
+        doc = parser.parse("Na de crash gaat het verder.")
+        assert [t.text for t in doc.tokens][:2] == ["Na", "de"]
+        assert parser.restarts == 1 and parser.pid != server
