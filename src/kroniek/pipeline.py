@@ -41,10 +41,12 @@ class Step(Protocol):
 
 
 def default_steps() -> list[Step]:
-    """The standard Dutch pipeline."""
+    """The standard Dutch pipeline, in order."""
     from .extract.entities import EntityStep
 
-    return [EntityStep()]
+    return [
+        EntityStep(),
+    ]
 
 
 class Pipeline:
