@@ -79,3 +79,48 @@ class ToyParser:
 
 def article(text: str, id: str = "a1", date: str = "2018-05", **kw) -> Article:
     return Article(id=id, text=text, date=date, **kw)
+
+
+def tagged_parse(spec: str) -> ParsedDoc:
+    """A ParsedDoc from a compact spec: tokens separated by spaces, each WORD|field|field...
+
+    Fields after WORD are recognized by their shape: a tag has parentheses
+    ("WW(pv,tgw,met-t)"), a NER label is B-/I- + type ("B-PER"), the first other field is
+    the lemma and the second the dependency relation. Empty fields are skipped.
+    Defaults: lemma = lowercased word; tag = SPEC(deeleigen) for capitalized words, LET()
+    for punctuation, else N(soort); NER O; relation dep. Sentences end after . ! ?.
+    Heads are not set. Example: "Rusland||B-LOC valt|vallen|WW(pv,tgw,met-t) Oekraïne||B-LOC aan|aan|VZ(fin)|svp ."
+    """
+    words = spec.split()
+    text = ""
+    tokens: list[Token] = []
+    sentences: list[Sentence] = []
+    first = 0
+    sent = 0
+    for k, item in enumerate(words):
+        word, *fields = item.split("|")
+        lemma = tag = ner = rel = ""
+        for f in fields:
+            if not f:
+                continue
+            if "(" in f:
+                tag = f
+            elif re.fullmatch(r"[BI]-[A-Z]+", f):
+                ner = f
+            elif not lemma:
+                lemma = f
+            else:
+                rel = f
+        if tokens and word not in {".", ",", "!", "?", ":", ";", ")", "”"} and not text.endswith(("“", "(")):
+            text += " "
+        start = len(text)
+        text += word
+        tag = tag or ("LET()" if not word[0].isalnum() else "SPEC(deeleigen)" if word[0].isupper() else "N(soort)")
+        tokens.append(Token(i=k, start=start, end=len(text), text=word, form=word, lemma=lemma or word.lower(),
+                            pos=tag.split("(")[0], tag=tag, ner=ner or "O", head=None, deprel=rel or "dep",
+                            sent=sent))
+        if word in _FINAL or k == len(words) - 1:
+            sentences.append(Sentence(tokens[first].start, tokens[-1].end, first, k + 1))
+            sent += 1
+            first = k + 1
+    return ParsedDoc(text=text, tokens=tuple(tokens), sentences=tuple(sentences), parser="tagged")

@@ -1,0 +1,1 @@
+"""Scorers for the gold sets in ../shared/data; `kroniek eval ...` prints their figures."""

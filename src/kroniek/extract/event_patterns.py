@@ -1,0 +1,138 @@
+"""The event pattern lexicon: `lexicons/nl/events.txt` read into typed patterns.
+
+The file is written for political scientists (one pattern a line, lemmas and a few
+marks, see its header); this module turns each line into an :class:`EventPattern` and
+refuses a malformed line with its line number, so a typo in the lexicon is caught when
+kroniek starts, not silently ignored.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from ..errors import ConfigError
+from ..model import EVENT_TYPES
+
+
+@dataclass(frozen=True)
+class Word:
+    """A lemma, possibly a separable verb: particle "af" + verb "reizen" for "af|reizen"."""
+
+    lemma: str
+    particle: str | None = None
+
+    @property
+    def joined(self) -> str:
+        """The dictionary form with the particle attached ("afreizen")."""
+        return (self.particle or "") + self.lemma
+
+
+@dataclass(frozen=True)
+class Slot:
+    """Where an actor comes from: after a preposition, or the direct object (prep None)."""
+
+    role: str  # "source", "target" or "pair" (source then targets, as in "tussen X en Y")
+    prep: str | None
+
+
+@dataclass(frozen=True)
+class EventPattern:
+    type: str
+    mode: str | None
+    trigger: Word
+    needs: tuple[Word, ...]  # other words the clause must hold
+    slots: tuple[Slot, ...]
+    line: int
+    source_text: str
+
+    @property
+    def has_source_slot(self) -> bool:
+        return any(s.role in ("source", "pair") for s in self.slots)
+
+
+_ROLE_MARKS = {"T": "target", "S": "source", "S+T": "pair"}
+
+
+def _word(token: str) -> Word:
+    if "|" in token:
+        particle, lemma = token.split("|", 1)
+        return Word(lemma, particle)
+    return Word(token)
+
+
+def parse_pattern_line(line: str, number: int, where: str = "events.txt") -> EventPattern | None:
+    """One lexicon line → a pattern; None for blank lines and comments."""
+    text = line.split("#", 1)[0].strip()
+    if not text:
+        return None
+    parts = text.split()
+    if len(parts) < 3:
+        raise ConfigError(f"{where} line {number}: expected TYPE MODE PATTERN, got {text!r}")
+    typ, mode, words = parts[0], parts[1], parts[2:]
+    if typ not in EVENT_TYPES:
+        raise ConfigError(f"{where} line {number}: unknown PLOVER type {typ!r}")
+    trigger: Word | None = None
+    needs: list[Word] = []
+    slots: list[Slot] = []
+    for token in words:
+        if ":" in token:
+            prep, mark = token.split(":", 1)
+            if mark not in _ROLE_MARKS:
+                raise ConfigError(f"{where} line {number}: unknown role {mark!r} in {token!r} "
+                                  "(use T, S or S+T)")
+            slots.append(Slot(_ROLE_MARKS[mark], None if prep == "OBJ" else prep.lower()))
+        elif token.startswith("*"):
+            if trigger is not None:
+                raise ConfigError(f"{where} line {number}: more than one trigger (*) in {text!r}")
+            trigger = _word(token[1:].lower())
+        else:
+            needs.append(_word(token.lower()))
+    if trigger is None:
+        raise ConfigError(f"{where} line {number}: no trigger marked with * in {text!r}")
+    return EventPattern(typ, None if mode == "-" else mode, trigger, tuple(needs), tuple(slots),
+                        number, text)
+
+
+@dataclass(frozen=True)
+class PatternLexicon:
+    patterns: tuple[EventPattern, ...]
+
+    def for_lemma(self, lemma: str) -> tuple[EventPattern, ...]:
+        """Patterns whose trigger verb or noun is ``lemma`` (joined particle forms included)."""
+        return self._index().get(lemma, ())
+
+    @lru_cache(maxsize=1)
+    def _index(self) -> dict[str, tuple[EventPattern, ...]]:
+        index: dict[str, list[EventPattern]] = {}
+        for p in self.patterns:
+            index.setdefault(p.trigger.lemma, []).append(p)
+            if p.trigger.particle:
+                index.setdefault(p.trigger.joined, []).append(p)
+        return {k: tuple(v) for k, v in index.items()}
+
+    @lru_cache(maxsize=1)
+    def nouns(self) -> tuple[str, ...]:
+        """Trigger lemmas, longest first, for matching compounds ("topontmoeting")."""
+        return tuple(sorted({p.trigger.lemma for p in self.patterns if not p.trigger.particle},
+                            key=len, reverse=True))
+
+
+def read_lexicon(path: Path | None = None) -> PatternLexicon:
+    if path is None:
+        text = resources.files("kroniek.lexicons.nl").joinpath("events.txt").read_text(encoding="utf-8")
+        where = "lexicons/nl/events.txt"
+    else:
+        text = Path(path).read_text(encoding="utf-8")
+        where = str(path)
+    patterns = [p for n, line in enumerate(text.splitlines(), 1)
+                if (p := parse_pattern_line(line, n, where)) is not None]
+    return PatternLexicon(tuple(patterns))
+
+
+@lru_cache(maxsize=1)
+def default_lexicon() -> PatternLexicon:
+    """The packaged lexicon, read once per process."""
+    return read_lexicon()

@@ -1,0 +1,608 @@
+"""Events: who did what to whom, when and where, coded in PLOVER, with evidence.
+
+For each clause (see :mod:`clauses`) the step looks for triggers from the pattern
+lexicon (`lexicons/nl/events.txt`: verbs with their particles and prepositions, event
+nouns), fills the roles from the clause's actors, and adds modality, time, place and a
+confidence:
+
+- source: the subject of the clause, or the door-agent of a passive, or the actor a
+  pattern names ("tussen X en Y", "bezoek van X");
+- target: the actor after the pattern's preposition ("reist naar X") or the direct
+  object; coordinated actors ("Trump en Kim") give one event per pair;
+- actors are entity mentions; a subject pronoun ("hij") is resolved to the nearest
+  person named before it;
+- time: the DATE or TIME expression of the trigger's clause (for a noun trigger: of its
+  own phrase, or of the clause when the noun is what the clause schedules: "de
+  ontmoeting zal op 12 juni plaatsvinden"); the event's date is that expression's
+  value, never the article's date;
+- location: a place after "in"/"te"/"op", else the destination of a visit;
+- the same event reported twice in an article (same type, same actors, compatible
+  dates) is kept once.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from ..model import Entity, Event, ParsedDoc, SentenceRef, Span, Time, Token
+from .clauses import Clause, ClauseMap, clause_map, finite_in
+from .event_patterns import EventPattern, PatternLexicon, Slot, Word, default_lexicon
+from .modality import classify, default_cues, is_particle
+
+# Types whose events need a recipient (PLOVER manual: "Requires recipient: Yes").
+NEEDS_TARGET = {"COOPERATE", "AID", "SANCTION"}
+# Types where "X en Y" doing it together means X with Y.
+MUTUAL = {"CONSULT", "COOPERATE", "AGREE"}
+# Places a "in/te/op" phrase can name.
+PLACE_TYPES = {"LOC", "GPE"}
+# Entity types that can act in an event (a MISC name or an EVENT cannot).
+ACTOR_TYPES = {"PER", "ORG", "GPE", "LOC"}
+_NP_POS = {"LID", "ADJ", "N", "SPEC", "TW"}
+_QUOTES = set("“”„\"'‘’«»")
+# Focus words that may stand before a subject ("en ook president Poetin bezocht ...").
+_FOCUS = {"ook", "zelfs", "alleen", "nog", "al"}
+_PRONOUNS = {"hij", "zij", "ze"}
+_LOCATIVE = {"in", "te", "op"}
+# Shortest noun trigger that may end a compound ("topontmoeting" → "ontmoeting").
+_MIN_COMPOUND_HEAD = 5
+
+
+@dataclass(frozen=True)
+class ActorRef:
+    """An entity at a place in the text: a mention, or a pronoun resolved to it."""
+
+    entity: str
+    first: int  # token indices, inclusive
+    last: int
+    via: str = "mention"  # or "pronoun"
+
+
+@dataclass(frozen=True)
+class Match:
+    """A trigger token that fits a pattern, before roles are filled."""
+
+    token: int
+    pattern: EventPattern
+    noun: bool
+
+
+class _Actors:
+    """Which entity each token belongs to, and pronouns resolved to people."""
+
+    def __init__(self, doc: ParsedDoc, entities: Sequence[Entity]) -> None:
+        self.doc = doc
+        self.types = {e.id: e.type for e in entities}
+        self.has_actor = {e.id: e.actor is not None and e.actor.country is not None for e in entities}
+        owner: list[str | None] = [None] * len(doc.tokens)
+        starts = [t.start for t in doc.tokens]
+        for e in entities:
+            if e.type not in ACTOR_TYPES:
+                continue
+            for m in e.mentions:
+                k = max(0, bisect.bisect_right(starts, m.start) - 1)
+                while k < len(doc.tokens) and doc.tokens[k].start < m.end:
+                    t = doc.tokens[k]
+                    if t.end > m.start and owner[k] is None:
+                        owner[k] = e.id
+                    k += 1
+        self.owner = owner
+
+    def at(self, i: int) -> ActorRef | None:
+        """The actor at token ``i``: its whole mention, or a resolved pronoun."""
+        eid = self.owner[i]
+        if eid is not None:
+            first = i
+            while first > 0 and self.owner[first - 1] == eid:
+                first -= 1
+            last = i
+            while last + 1 < len(self.owner) and self.owner[last + 1] == eid:
+                last += 1
+            return ActorRef(eid, first, last)
+        tok = self.doc.tokens[i]
+        if tok.pos == "VNW" and tok.text.lower() in _PRONOUNS and "pers" in tok.tag and "mv" not in tok.tag:
+            return self._resolve_pronoun(i)
+        return None
+
+    def _resolve_pronoun(self, i: int) -> ActorRef | None:
+        # The nearest person mentioned before, within this and the previous two sentences.
+        sent = self.doc.tokens[i].sent
+        k = i - 1
+        while k >= 0 and self.doc.tokens[k].sent >= sent - 2:
+            eid = self.owner[k]
+            if eid is not None and self.types.get(eid) == "PER":
+                return ActorRef(eid, i, i, via="pronoun")
+            k -= 1
+        return None
+
+    def in_span(self, tokens: Iterable[int]) -> list[ActorRef]:
+        """Actors standing in ``tokens`` (in order, each mention once)."""
+        out: list[ActorRef] = []
+        for i in tokens:
+            ref = self.at(i)
+            if ref is not None and (not out or (out[-1].entity, out[-1].first) != (ref.entity, ref.first)):
+                out.append(ref)
+        return out
+
+
+def _word_in_clause(doc: ParsedDoc, clause: Clause, word: Word) -> bool:
+    toks = [doc.tokens[i] for i in clause.tokens]
+    for t in toks:
+        if t.lemma == word.joined:
+            return True
+        if t.lemma == word.lemma and (word.particle is None or any(
+                p.lemma == word.particle and p.pos in {"VZ", "BW", "ADJ"} for p in toks)):
+            return True
+    return False
+
+
+def _noun_trigger_lemma(lemma: str, lexicon: PatternLexicon) -> str | None:
+    if lexicon.for_lemma(lemma):
+        return lemma
+    for noun in lexicon.nouns():
+        if len(noun) >= _MIN_COMPOUND_HEAD and lemma.endswith(noun) and len(lemma) - len(noun) >= 3:
+            return noun
+    return None
+
+
+def find_triggers(doc: ParsedDoc, clauses: ClauseMap, lexicon: PatternLexicon) -> list[tuple[Match, ...]]:
+    """For each token that can trigger an event, the patterns it may fit, in lexicon order."""
+    out: list[tuple[Match, ...]] = []
+    for tok in doc.tokens:
+        if tok.pos not in ("WW", "N", "BW", "ADJ"):
+            continue
+        noun = tok.pos == "N"
+        key = _noun_trigger_lemma(tok.lemma.lower(), lexicon) if noun else tok.lemma.lower()
+        if not key:
+            continue
+        clause = clauses.clause_of(tok.i)
+        after = [doc.tokens[i] for i in clause.tokens if i > tok.i]
+        particles = [t for t in after if is_particle(t)]
+        # a pattern's own particle may be tagged loosely ("werken samen": samen as an adverb)
+        loose = {t.lemma for t in after if t.pos in {"VZ", "BW", "ADJ"}}
+        matches = []
+        for p in lexicon.for_lemma(key):
+            trig = p.trigger
+            if tok.pos == "WW":
+                if trig.particle and key != trig.joined and trig.particle not in loose:
+                    continue
+                if not trig.particle and particles and key == trig.lemma:
+                    continue  # "sprak ... uit" is uitspreken, not spreken
+            elif trig.particle:
+                continue
+            if all(_word_in_clause(doc, clause, w) for w in p.needs):
+                matches.append(Match(tok.i, p, noun))
+        if matches:
+            out.append(tuple(matches))
+    return out
+
+
+class _Roles:
+    """Finding the actors of one clause."""
+
+    def __init__(self, doc: ParsedDoc, clause: Clause, actors: _Actors) -> None:
+        self.doc = doc
+        self.clause = clause
+        self.actors = actors
+        self.members = set(clause.tokens)
+
+    def _tok(self, i: int) -> Token:
+        return self.doc.tokens[i]
+
+    def after(self, i: int, limit: int = 14) -> list[ActorRef]:
+        """Actors in the phrase starting after token ``i`` (coordination and apposition included)."""
+        found: list[ActorRef] = []
+        k = i + 1
+        steps = 0
+        while k in self.members and steps < limit:
+            t = self._tok(k)
+            ref = self.actors.at(k)
+            if ref is not None:
+                if not found or found[-1].entity != ref.entity:
+                    found.append(ref)
+                k = max(ref.last, k) + 1
+                steps += 1
+                nxt = self._tok(k) if k in self.members else None
+                if nxt is not None and nxt.text.lower() in {"en", ","} and (k + 1) in self.members:
+                    if self.actors.at(k + 1) is not None or self._tok(k + 1).pos in _NP_POS:
+                        k += 1
+                        continue
+                break
+            if t.pos in _NP_POS or (t.pos == "VNW" and ("det" in t.tag or "bez" in t.tag)) or (
+                    # "de hoofdstad van X", "de grens met X": the actor the noun relates to
+                    t.lemma in {"van", "met"} and not found and self._tok(k - 1).pos == "N") \
+                    or t.text == "," or t.text in _QUOTES:
+                k += 1
+                steps += 1
+                continue
+            break
+        return found
+
+    def in_pp(self, ref: ActorRef) -> bool:
+        """Whether a mention stands inside a prepositional phrase."""
+        k = ref.first - 1
+        while k in self.members:
+            t = self._tok(k)
+            if t.pos == "VZ" and not is_particle(t):
+                return True
+            if t.pos in _NP_POS or (t.pos == "VNW" and "det" in t.tag):
+                k -= 1
+                continue
+            if t.text == "," or t.pos == "VG":
+                # apposition or coordination: look through to the phrase it continues
+                k -= 1
+                continue
+            return False
+        return False
+
+    def bare(self) -> list[ActorRef]:
+        """Actors of the clause outside prepositional phrases, in order."""
+        return [r for r in self.actors.in_span(self.clause.tokens) if not self.in_pp(r)]
+
+    def subject(self, exclude: set[str]) -> list[ActorRef]:
+        """The clause's subject actor(s); empty when the subject is not an actor.
+
+        Dutch puts one constituent before the finite verb of a main clause. When that
+        constituent is a noun phrase it is the subject ("De Turkse politie arresteerde
+        ..." has a subject that is no actor); when it is an adverb or a prepositional
+        phrase ("In New York zal hij ..."), the subject follows the verb. In a
+        subordinate clause the subject is the first noun phrase after its opener.
+        """
+        toks = self.clause.tokens
+        finite = finite_in(self.doc, toks)
+        start = 0
+        while start < len(toks) and (self._tok(toks[start]).pos in {"LET", "VG"}
+                                     or self._tok(toks[start]).lemma in _FOCUS
+                                     or (start == 0 and self.clause.kind in {"rel", "om"})):
+            start += 1
+        if start == len(toks):
+            return []
+        first = toks[start]
+        if finite and first >= finite[0] and self.clause.kind in {"main", "coord"}:
+            # nothing before the verb (the clause follows a subordinate one): subject after it
+            return self._first_after(finite[0], exclude)
+        if self._starts_np(first):
+            ref = self._np_actor(first)
+            if ref is None or ref.entity in exclude:
+                return []
+            return self._with_coordinated(ref, exclude)
+        if finite and self.clause.kind in {"main", "coord"}:
+            return self._first_after(finite[0], exclude)
+        bare = [r for r in self.bare() if r.entity not in exclude]
+        return self._with_coordinated(bare[0], exclude) if bare else []
+
+    def _first_after(self, verb: int, exclude: set[str]) -> list[ActorRef]:
+        for ref in self.bare():
+            if ref.first > verb and ref.entity not in exclude:
+                return self._with_coordinated(ref, exclude)
+        return []
+
+    def _starts_np(self, i: int) -> bool:
+        t = self._tok(i)
+        return (t.pos in {"LID", "SPEC", "N", "TW"} or (t.pos == "ADJ" and "prenom" in t.tag)
+                or (t.pos == "VNW" and ("pers" in t.tag or "det" in t.tag or "bez" in t.tag))
+                or self.actors.at(i) is not None)
+
+    def _np_actor(self, i: int) -> ActorRef | None:
+        """The first actor in the noun phrase that starts at token ``i`` (appositions included)."""
+        k = i
+        while k in self.members:
+            ref = self.actors.at(k)
+            if ref is not None:
+                return ref
+            t = self._tok(k)
+            if t.pos in _NP_POS or (t.pos == "VNW" and ("det" in t.tag or "bez" in t.tag)) or (
+                    t.lemma == "van" and k > i) or t.text in _QUOTES:
+                k += 1
+                continue
+            return None
+        return None
+
+    def _with_coordinated(self, ref: ActorRef, exclude: set[str]) -> list[ActorRef]:
+        out = [ref]
+        k = ref.last + 1
+        while k in self.members and self._tok(k).text.lower() in {"en", ","}:
+            nxt = self.actors.at(k + 1) if (k + 1) in self.members else None
+            if nxt is None or nxt.entity in exclude:
+                break
+            out.append(nxt)
+            k = nxt.last + 1
+        return out
+
+    def object(self, verb: int, exclude: set[str]) -> list[ActorRef]:
+        """The direct object actor; failing that, the owner in "het voorstel van X" after the verb."""
+        for i in self.clause.tokens:
+            t = self._tok(i)
+            if t.deprel == "obj1" and t.head is not None and self._tok(t.head).pos == "WW":
+                ref = self.actors.at(i)
+                if ref is not None and ref.entity not in exclude and not self.in_pp(ref):
+                    return [ref]
+        for ref in self.bare():
+            if ref.entity not in exclude:
+                return [ref]
+        for i in self.clause.tokens:
+            if i > verb and self._tok(i).lemma == "van" and self._tok(i - 1).pos == "N":
+                owners = [r for r in self.after(i, limit=4) if r.entity not in exclude]
+                if owners:
+                    return owners[:1]
+        return []
+
+    def passive_agent(self, verb: int) -> list[ActorRef] | None:
+        """The door-agent when ``verb`` is a passive participle, else None."""
+        t = self._tok(verb)
+        if not t.tag.startswith("WW(vd"):
+            return None
+        lemmas = {self._tok(i).lemma for i in self.clause.tokens}
+        if not lemmas & {"worden", "zijn"}:
+            return None
+        for i in self.clause.tokens:
+            if self._tok(i).lemma == "door":
+                agent = self.after(i)
+                if agent:
+                    return agent
+        return None
+
+    def prep_slot(self, prep: str, start: int, stop: int | None = None) -> list[ActorRef]:
+        """Actors after the first ``prep`` at or after token ``start`` (and before ``stop``)."""
+        for i in self.clause.tokens:
+            if i < start or (stop is not None and i >= stop):
+                continue
+            if self._tok(i).lemma == prep:
+                found = self.after(i)
+                if found:
+                    return found
+        return []
+
+    def noun_phrase_end(self, noun: int) -> int:
+        """Token index just past the noun's phrase (its chain of prepositional phrases)."""
+        k = noun + 1
+        while k in self.members:
+            t = self._tok(k)
+            if t.pos in _NP_POS or t.pos == "VZ" and not is_particle(t) or (
+                    t.pos == "VNW" and ("det" in t.tag or "bez" in t.tag)) or t.text.lower() in {"en", ","} \
+                    or t.text in _QUOTES or self.actors.at(k) is not None:
+                if t.text == "," and (k + 1 not in self.members or self.actors.at(k + 1) is None):
+                    break
+                k += 1
+                continue
+            break
+        return k
+
+
+@dataclass
+class _Draft:
+    """An event before ids are given and duplicates merged."""
+
+    type: str
+    mode: str | None
+    source: str | None
+    target: str | None
+    location: str | None
+    time: Time | None
+    modality: str
+    trigger: int
+    sentence: int
+    confidence: float
+
+
+def _fill_roles(m: Match, roles: _Roles) -> tuple[list[ActorRef], list[ActorRef], bool]:
+    """(sources, targets, whether the source came from the parse) for a matched pattern."""
+    p = m.pattern
+    sources: list[ActorRef] = []
+    targets: list[ActorRef] = []
+    parsed_subject = False
+    if m.noun and not p.needs:
+        # "de ontmoeting met X": the roles stand in the noun's own phrase
+        end = roles.noun_phrase_end(m.token)
+        for slot in p.slots:
+            found = roles.prep_slot(slot.prep, m.token + 1, end) if slot.prep else []
+            _assign(slot, found, sources, targets)
+    elif m.noun:
+        # a noun with its verb ("in gesprek gaan met X", "sancties opleggen aan X"): the clause
+        for slot in p.slots:
+            found = roles.prep_slot(slot.prep, roles.clause.first) if slot.prep else []
+            _assign(slot, found, sources, targets)
+    else:
+        agent = roles.passive_agent(m.token)
+        for slot in p.slots:
+            if slot.prep is None:
+                continue
+            found = roles.prep_slot(slot.prep, roles.clause.first)
+            _assign(slot, found, sources, targets)
+        taken = {r.entity for r in sources + targets}
+        if agent is not None:
+            sources = sources or agent
+            if any(s.prep is None for s in p.slots):
+                targets = targets or roles.subject({r.entity for r in sources} | taken)
+        elif any(s.prep is None for s in p.slots):
+            subj = roles.subject(taken)
+            obj = roles.object(m.token, taken | {r.entity for r in subj})
+            targets = targets or obj
+            sources = sources or subj
+            parsed_subject = bool(subj)
+    if not sources and not p.has_source_slot:
+        taken = {r.entity for r in targets}
+        # the noun's own phrase may hold its actor ("het bezoek van X"); else the clause's subject
+        sources = roles.subject(taken)
+        parsed_subject = bool(sources) and not m.noun
+    return sources, targets, parsed_subject
+
+
+def _assign(slot: Slot, found: list[ActorRef], sources: list[ActorRef], targets: list[ActorRef]) -> None:
+    if not found:
+        return
+    if slot.role == "target" and not targets:
+        targets.extend(found)
+    elif slot.role == "source" and not sources:
+        sources.extend(found)
+    elif slot.role == "pair" and not sources and not targets:
+        sources.append(found[0])
+        targets.extend(found[1:])
+
+
+def _clause_times(times: Sequence[Time], doc: ParsedDoc, tokens: Iterable[int]) -> list[Time]:
+    span = [doc.tokens[i] for i in tokens]
+    if not span:
+        return []
+    members = {(t.start, t.end) for t in span}
+    starts = {t.start for t in span}
+    out = []
+    for tm in times:
+        if tm.type not in ("DATE", "TIME"):
+            continue
+        if tm.start in starts or any(s <= tm.start < e for s, e in members):
+            out.append(tm)
+    return out
+
+
+def _nearest(times: list[Time], pos: int) -> Time | None:
+    return min(times, key=lambda t: abs(t.start - pos)) if times else None
+
+
+def _location(roles: _Roles, scope: Sequence[int], used: set[str]) -> str | None:
+    for i in scope:
+        if roles._tok(i).lemma in _LOCATIVE and not is_particle(roles._tok(i)):
+            for ref in roles.after(i, limit=6):
+                if ref.entity not in used and roles.actors.types.get(ref.entity) in PLACE_TYPES:
+                    return ref.entity
+    return None
+
+
+def _date_of(time: Time | None) -> str | None:
+    if time is None or not time.value or not time.value[:1].isdigit():
+        return None
+    return time.value
+
+
+def _confidence(sources: list[ActorRef], targets: list[ActorRef], parsed: bool, actors: _Actors,
+                pattern: EventPattern) -> float:
+    score = 0.35
+    if sources:
+        score += 0.2
+    if targets:
+        score += 0.2
+    if parsed:
+        score += 0.1
+    refs = sources[:1] + targets[:1]
+    if refs and all(actors.has_actor.get(r.entity) for r in refs):
+        score += 0.1
+    if any(r.via == "pronoun" for r in refs):
+        score -= 0.1
+    if pattern.slots and not targets:
+        score -= 0.1
+    return round(max(0.05, min(0.95, score)), 2)
+
+
+def _merge_duplicates(drafts: list[_Draft]) -> list[_Draft]:
+    """One event per (type, actors, date): repeated reports of one event become one."""
+    kept: list[_Draft] = []
+    for d in drafts:
+        twin = next((k for k in kept if _same_event(k, d)), None)
+        if twin is None:
+            kept.append(d)
+            continue
+        if twin.time is None and d.time is not None:
+            twin.time = d.time
+        if twin.location is None:
+            twin.location = d.location
+        twin.confidence = max(twin.confidence, d.confidence)
+    return kept
+
+
+def _same_event(a: _Draft, b: _Draft) -> bool:
+    if a.type != b.type:
+        return False
+    pair_a, pair_b = (a.source, a.target), (b.source, b.target)
+    same = pair_a == pair_b or (a.type in MUTUAL and pair_a == pair_b[::-1])
+    if not same:
+        return False
+    da, db = _date_of(a.time), _date_of(b.time)
+    return da is None or db is None or da == db
+
+
+def extract_events(doc: ParsedDoc, entities: Sequence[Entity], times: Sequence[Time], dct: str,
+                   lexicon: PatternLexicon | None = None) -> tuple[Event, ...]:
+    """The events of a parsed document, given its entities and time expressions."""
+    lexicon = lexicon or default_lexicon()
+    cues = default_cues()
+    clauses = clause_map(doc)
+    actors = _Actors(doc, entities)
+    drafts: list[_Draft] = []
+    used_tokens: set[int] = set()
+    for options in find_triggers(doc, clauses, lexicon):
+        token = options[0].token
+        if token in used_tokens:
+            continue
+        clause = clauses.clause_of(token)
+        roles = _Roles(doc, clause, actors)
+        for m in options:
+            sources, targets, parsed = _fill_roles(m, roles)
+            if m.pattern.slots and not targets and not (m.pattern.type in MUTUAL and len(sources) > 1):
+                continue  # the pattern's recipient is not there: try the next pattern
+            if not sources and not targets:
+                continue
+            if m.pattern.type in NEEDS_TARGET and not targets and len(sources) < 2:
+                continue
+            break
+        else:
+            continue
+        used_tokens.add(token)
+        p = m.pattern
+        if not targets and p.type in MUTUAL and len(sources) > 1:
+            sources, targets = sources[:1], sources[1:]
+        if m.noun and not p.needs:
+            end = roles.noun_phrase_end(token)
+            scope = list(range(token, end))
+            schedules = any(cues.has("scheduling", v) for v in _clause_verbs(doc, clause)) and (
+                doc.tokens[token].deprel == "su" or token < min(finite_in(doc, clause.tokens), default=token))
+            time_scope = clause.tokens if schedules else scope
+        else:
+            scope = list(clause.tokens)
+            time_scope = clause.tokens
+        time = _nearest(_clause_times(times, doc, time_scope), doc.tokens[token].start)
+        modality = classify(doc, clause, clauses, time, dct, p.mode, cues)
+        used = {r.entity for r in sources + targets}
+        location = _location(roles, scope, used)
+        if location is None and p.mode == "visit" and targets and actors.types.get(targets[0].entity) in PLACE_TYPES:
+            location = targets[0].entity
+        conf = _confidence(sources, targets, parsed, actors, p)
+        for s in sources or [None]:
+            for t in targets or [None]:
+                if s is not None and t is not None and s.entity == t.entity:
+                    continue
+                drafts.append(_Draft(p.type, p.mode, s.entity if s else None, t.entity if t else None,
+                                     location, time, modality, token, doc.tokens[token].sent, conf))
+    drafts = _merge_duplicates(drafts)
+    events = []
+    for n, d in enumerate(sorted(drafts, key=lambda d: d.trigger), 1):
+        tok = doc.tokens[d.trigger]
+        sent = doc.sentences[d.sentence]
+        events.append(Event(
+            id=f"v{n}", type=d.type, mode=d.mode, source=d.source, target=d.target,
+            location=d.location, time=d.time.id if d.time else None, date=_date_of(d.time),
+            modality=d.modality, reported_by=None, trigger=Span(tok.start, tok.end, tok.text),
+            sentence=SentenceRef(sent.start, sent.end), confidence=d.confidence))
+    return tuple(events)
+
+
+def _clause_verbs(doc: ParsedDoc, clause: Clause) -> set[str]:
+    from .modality import verb_lemmas
+
+    return verb_lemmas(doc, clause)
+
+
+class EventStep:
+    """Pipeline step: parse, entities and times → events."""
+
+    name = "events"
+    requires = ("parse", "entities", "times")
+    provides = ("events",)
+
+    def __init__(self, lexicon: PatternLexicon | None = None) -> None:
+        self.lexicon = lexicon
+
+    def __call__(self, work) -> dict[str, tuple]:
+        events = extract_events(work.parsed, work.annotations.get("entities", ()),
+                                work.annotations.get("times", ()), work.article.date, self.lexicon)
+        return {"events": events}
