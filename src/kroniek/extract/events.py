@@ -399,10 +399,14 @@ def _fill_roles(m: Match, roles: _Roles) -> tuple[list[ActorRef], list[ActorRef]
             found = roles.prep_slot(slot.prep, m.token + 1, end) if slot.prep else []
             _assign(slot, found, sources, targets)
     elif m.noun:
-        # a noun with its verb ("in gesprek gaan met X", "sancties opleggen aan X"): the clause
+        # a noun with its verb ("in gesprek gaan met X", "legt X sancties op"): the clause
         for slot in p.slots:
             found = roles.prep_slot(slot.prep, roles.clause.first) if slot.prep else []
             _assign(slot, found, sources, targets)
+        if not targets and any(s.prep is None for s in p.slots):
+            subj = roles.subject(set())
+            targets = roles.object(m.token, {r.entity for r in subj})
+            sources = sources or subj
     else:
         agent = roles.passive_agent(m.token)
         for slot in p.slots:
