@@ -22,7 +22,7 @@ import calendar
 import re
 import sqlite3
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -360,7 +360,7 @@ def _entity_ref(cols: Sequence[Any]) -> EntityRef | None:
 
 def _event_record(row: Sequence[Any], role: str | None) -> EventRecord:
     (doc_id, vid, typ, mode, source, target, location, time_id, date, modality, reported_by,
-     ts, te, tt, ss, se, conf, doc_date, title, medium, sentence, first_sql) = row[:22]
+     ts, te, tt, ss, se, conf, doc_date, title, medium, sentence, _sql_first_day) = row[:22]
     refs = [_entity_ref(row[22 + 8 * k: 30 + 8 * k]) for k in range(4)]
     t = row[54:62]
     time = Time(*t) if t[0] is not None else None
@@ -396,15 +396,12 @@ def _check_limit(limit: int) -> int:
     return limit
 
 
-def _fetch_events(store: Store, *, ctes: str = "", cte_params: Sequence[Any] = (),
-                  picked: str | None = None, period: Period | None = None,
-                  types: Iterable[str] | None = None, modalities: Iterable[str] | None = None,
-                  where: Sequence[str] = (), where_params: Sequence[Any] = (),
-                  limit: int = DEFAULT_LIMIT, offset: int = 0) -> EventPage:
-    """Events (optionally only the rowids ``picked`` tags, as (r, tag)) with filters applied."""
-    limit = _check_limit(limit)
-    if not isinstance(offset, int) or offset < 0:
-        raise QueryError(f"offset must be a whole number of at least 0, not {offset!r}")
+def _events_sql(*, ctes: str = "", cte_params: Sequence[Any] = (), picked: str | None = None,
+                period: Period | None = None, types: Iterable[str] | None = None,
+                modalities: Iterable[str] | None = None, where: Sequence[str] = (),
+                where_params: Sequence[Any] = ()) -> tuple[str, list[Any]]:
+    """The SQL for events (optionally only the rowids ``picked`` tags, as (r, tag)) with
+    filters applied, in date order; the caller adds LIMIT."""
     types_ = _check_choices(types, EVENT_TYPES, "event type")
     mods = _check_choices(modalities, MODALITIES, "modality")
     clauses, params = list(where), list(where_params)
@@ -425,13 +422,29 @@ def _fetch_events(store: Store, *, ctes: str = "", cte_params: Sequence[Any] = (
         sql = (f"WITH {ctes} " if ctes else "") + _EVENT_SELECT + ", NULL FROM events v" + _EVENT_JOINS
     if clauses:
         sql += " WHERE " + " AND ".join(f"({c})" for c in clauses)
-    sql += " ORDER BY first_day, d.date_first, v.doc_id, v.trigger_start LIMIT ? OFFSET ?"
+    sql += " ORDER BY first_day, d.date_first, v.doc_id, v.trigger_start"
+    return sql, list(cte_params) + params
+
+
+def _fetch_events(store: Store, *, limit: int = DEFAULT_LIMIT, offset: int = 0, **filters: Any) -> EventPage:
+    limit = _check_limit(limit)
+    if not isinstance(offset, int) or isinstance(offset, bool) or offset < 0:
+        raise QueryError(f"offset must be a whole number of at least 0, not {offset!r}")
+    sql, params = _events_sql(**filters)
     try:
-        rows = store.conn.execute(sql, list(cte_params) + params + [limit + 1, offset]).fetchall()
+        rows = store.conn.execute(sql + " LIMIT ? OFFSET ?", params + [limit + 1, offset]).fetchall()
     except sqlite3.OperationalError as exc:
         raise StoreError(f"event query failed: {exc}", code="E_STORE_QUERY") from None
     records = tuple(_event_record(r[:-1], r[-1]) for r in rows[:limit])
     return EventPage(records, len(rows) > limit)
+
+
+def iter_events(store: Store, period: Period | None = None, types: Iterable[str] | None = None,
+                modalities: Iterable[str] | None = None) -> Iterator[EventRecord]:
+    """Every event matching the filters, in date order, without a limit (for exports)."""
+    sql, params = _events_sql(period=period, types=types, modalities=modalities)
+    for row in store.conn.execute(sql, params):
+        yield _event_record(row[:-1], row[-1])
 
 
 def timeline(store: Store, actor: str, period: Period | None = None,
@@ -746,5 +759,5 @@ __all__ = [
     "ActorCount", "ActorMatch", "ArticleHit", "Dyad", "EntityRef", "EventPage", "EventRecord",
     "Network", "NetworkEdge", "NetworkNode", "Period", "Place", "SnippetPart", "StoreSummary",
     "Timeline", "TypeCount", "actors", "dyad", "network", "places", "resolve_actor",
-    "search_articles", "search_events", "summary", "timeline", "timex_range",
+    "iter_events", "search_articles", "search_events", "summary", "timeline", "timex_range",
 ]
