@@ -224,7 +224,7 @@ async function renderDocument(view, docId, eventId) {
       el("td", {}, `${v.source ? names[v.source].name : "?"} → ${v.target ? names[v.target].name : "?"}`),
       el("td", {}, v.date || "")));
   }
-  side.appendChild(evs);
+  side.appendChild(doc.events.length ? evs : el("p", { class: "muted" }, "No events found in this article."));
   side.appendChild(el("h2", {}, "Entities"));
   const ents = el("table", { class: "list" });
   for (const e of doc.entities) {
