@@ -29,7 +29,16 @@ from typing import Any
 from .dates import parse_pub_date
 from .errors import InputError, QueryError, StoreError
 from .gazetteer import Gazetteer
-from .model import EVENT_TYPES, MODALITIES, Actor, Event, Record, SentenceRef, Span, Time
+from .model import (
+    EVENT_TYPES,
+    MODALITIES,
+    Actor,
+    Event,
+    Record,
+    SentenceRef,
+    Span,
+    Time,
+)
 from .store import Store
 
 ACTOR_KINDS = ("kb", "country", "name")
@@ -756,8 +765,31 @@ def summary(store: Store) -> StoreSummary:
 
 
 __all__ = [
-    "ActorCount", "ActorMatch", "ArticleHit", "Dyad", "EntityRef", "EventPage", "EventRecord",
-    "Network", "NetworkEdge", "NetworkNode", "Period", "Place", "SnippetPart", "StoreSummary",
-    "Timeline", "TypeCount", "actors", "dyad", "network", "places", "resolve_actor",
-    "iter_events", "search_articles", "search_events", "summary", "timeline", "timex_range",
+    "ActorCount",
+    "ActorMatch",
+    "ArticleHit",
+    "Dyad",
+    "EntityRef",
+    "EventPage",
+    "EventRecord",
+    "Network",
+    "NetworkEdge",
+    "NetworkNode",
+    "Period",
+    "Place",
+    "SnippetPart",
+    "StoreSummary",
+    "Timeline",
+    "TypeCount",
+    "actors",
+    "dyad",
+    "iter_events",
+    "network",
+    "places",
+    "resolve_actor",
+    "search_articles",
+    "search_events",
+    "summary",
+    "timeline",
+    "timex_range",
 ]

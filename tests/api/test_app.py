@@ -13,11 +13,11 @@ import pytest
 
 warnings.filterwarnings("ignore", message=".*httpx.*", category=DeprecationWarning)
 pytest.importorskip("fastapi")
-from fastapi.testclient import TestClient  # noqa: E402
+from fastapi.testclient import TestClient
 
-from kroniek.api import create_app  # noqa: E402
+from kroniek.api import create_app
 
-from ..query.corpus import XSS_TEXT, XSS_TITLE, build  # noqa: E402
+from ..query.corpus import XSS_TEXT, XSS_TITLE, build
 
 
 @pytest.fixture(scope="module")

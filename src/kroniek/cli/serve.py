@@ -8,7 +8,17 @@ from pathlib import Path
 
 import click
 
-from .base import EXIT_OK, EXIT_PARTIAL, ProgressBar, db_option, fail, get_config, handle_errors, main, print_summary
+from .base import (
+    EXIT_OK,
+    EXIT_PARTIAL,
+    ProgressBar,
+    db_option,
+    fail,
+    get_config,
+    handle_errors,
+    main,
+    print_summary,
+)
 
 
 def _is_loopback(host: str) -> bool:
