@@ -19,6 +19,7 @@ seasons (``2018-W22``, ``2018-SU``) count as their whole year.
 from __future__ import annotations
 
 import calendar
+import datetime as dt
 import re
 import sqlite3
 from collections import Counter, defaultdict
@@ -111,18 +112,16 @@ def timex_range(value: str | None) -> tuple[str, str] | None:
         return None
     try:
         if m := _TIMEX_DAY.match(value):
-            day = f"{m.group(1)}-{m.group(2)}-{m.group(3)}"
-            parse_pub_date(day)
+            day = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat()
             return day, day
         if m := _TIMEX_MONTH.match(value):
             y, mo = int(m.group(1)), int(m.group(2))
-            if not 1 <= mo <= 12:
-                return None
-            return f"{y:04d}-{mo:02d}-01", f"{y:04d}-{mo:02d}-{calendar.monthrange(y, mo)[1]:02d}"
-        if m := _TIMEX_YEAR.match(value):
-            return f"{m.group(1)}-01-01", f"{m.group(1)}-12-31"
-    except InputError:
+            last = calendar.monthrange(y, mo)[1]
+            return f"{y:04d}-{mo:02d}-01", f"{y:04d}-{mo:02d}-{last:02d}"
+    except (ValueError, calendar.IllegalMonthError):
         return None
+    if m := _TIMEX_YEAR.match(value):
+        return f"{m.group(1)}-01-01", f"{m.group(1)}-12-31"
     return None
 
 
@@ -247,22 +246,32 @@ def actors(store: Store, query: str = "", limit: int = 20) -> list[ActorCount]:
         where = ("WHERE e.name LIKE ? ESCAPE '\\' OR e.name LIKE ? ESCAPE '\\' "
                  "OR e.kb_id LIKE ? ESCAPE '\\'")
         like_args = [esc + "%", "% " + esc + "%", esc + "%"]
-    rows = store.conn.execute(
-        "WITH hit AS (SELECT e.doc_id, e.id, e.name, e.type, e.country, e.actor_code, e.kb_id, "
-        "  CASE WHEN e.kb_id IS NOT NULL THEN 'kb:' || e.kb_id ELSE 'name:' || lower(e.name) END AS k "
-        f" FROM entities e {where}), "
-        "ev AS (SELECT hit.k, count(*) AS n FROM hit JOIN events v ON v.doc_id = hit.doc_id "
-        "  AND (v.source = hit.id OR v.target = hit.id) GROUP BY hit.k) "
-        "SELECT hit.k, max(hit.kb_id), "
-        "  (SELECT h2.name FROM hit h2 WHERE h2.k = hit.k GROUP BY h2.name ORDER BY count(*) DESC LIMIT 1), "
-        "  max(hit.type), max(hit.country), max(hit.actor_code), count(DISTINCT hit.doc_id), "
-        "  coalesce((SELECT n FROM ev WHERE ev.k = hit.k), 0) AS nev "
-        "FROM hit GROUP BY hit.k ORDER BY nev DESC, count(DISTINCT hit.doc_id) DESC, hit.k LIMIT ?",
-        like_args + [limit]).fetchall()
+    # Entities are grouped into actors by KB id when they have one, else by name. Three
+    # grouped passes (counts, names, events) instead of one query with correlated
+    # subqueries, which would be quadratic in the number of entities.
+    hit = ("WITH hit AS (SELECT e.doc_id, e.id, e.name, e.type, e.country, e.actor_code, e.kb_id, "
+           "CASE WHEN e.kb_id IS NOT NULL THEN 'kb:' || e.kb_id ELSE 'name:' || lower(e.name) END AS k "
+           f"FROM entities e {where}) ")
+    c = store.conn
+    groups = {k: row for k, *row in c.execute(
+        hit + "SELECT k, max(kb_id), max(type), max(country), max(actor_code), count(DISTINCT doc_id) "
+        "FROM hit GROUP BY k", like_args)}
+    names: dict[str, Counter[str]] = defaultdict(Counter)
+    for k, name, n in c.execute(hit + "SELECT k, name, count(*) FROM hit GROUP BY k, name", like_args):
+        names[k][name] += n
+    n_events: Counter[str] = Counter()
+    for role in ("source", "target"):
+        for k, n in c.execute(hit + "SELECT hit.k, count(*) FROM hit JOIN events v "
+                              f"ON v.doc_id = hit.doc_id AND v.{role} = hit.id GROUP BY hit.k", like_args):
+            n_events[k] += n
+    ranked = sorted(groups, key=lambda k: (-n_events[k], -groups[k][4], k))[:limit]
     out = []
-    for k, kb_id, name, typ, country, code, docs, nev in rows:
+    for k in ranked:
+        kb_id, typ, country, code, docs = groups[k]
+        name = min(names[k].items(), key=lambda kv: (-kv[1], kv[0]))[0]
         ref = f"kb:{kb_id}" if kb_id else f"name:{name}"
-        out.append(ActorCount(ref, "kb" if kb_id else "name", name, typ, country, code, kb_id, docs, nev))
+        out.append(ActorCount(ref, "kb" if kb_id else "name", name, typ, country, code, kb_id, docs,
+                              n_events[k]))
     if q and re.fullmatch(r"[A-Za-z]{1,3}", q):
         for country, docs, nev in store.conn.execute(
                 "SELECT e.country, count(DISTINCT e.doc_id), "
@@ -344,7 +353,7 @@ _EVENT_SELECT = (
     "v.modality, v.reported_by, v.trigger_start, v.trigger_end, v.trigger_text, v.sentence_start, "
     "v.sentence_end, v.confidence, d.date, d.title, d.source, "
     "substr(d.text, v.sentence_start + 1, v.sentence_end - v.sentence_start), "
-    f"{EVENT_FIRST_DAY} AS first_day, "
+    f"{EVENT_FIRST_DAY} AS first_day, d.date_first, d.date_last, "
     + ", ".join(_ENTITY_COLS.format(a=a) for a in ("es", "et", "el", "er")) + ", "
     "t.id, t.start, t.end, t.text, t.type, t.value, t.weekday, t.mod"
 )
@@ -369,9 +378,10 @@ def _entity_ref(cols: Sequence[Any]) -> EntityRef | None:
 
 def _event_record(row: Sequence[Any], role: str | None) -> EventRecord:
     (doc_id, vid, typ, mode, source, target, location, time_id, date, modality, reported_by,
-     ts, te, tt, ss, se, conf, doc_date, title, medium, sentence, _sql_first_day) = row[:22]
-    refs = [_entity_ref(row[22 + 8 * k: 30 + 8 * k]) for k in range(4)]
-    t = row[54:62]
+     ts, te, tt, ss, se, conf, doc_date, title, medium, sentence, _sql_first_day, doc_first,
+     doc_last) = row[:24]
+    refs = [_entity_ref(row[24 + 8 * k: 32 + 8 * k]) for k in range(4)]
+    t = row[56:64]
     time = Time(*t) if t[0] is not None else None
     event = Event(vid, typ, mode, source, target, location, time_id, date, modality, reported_by,
                   Span(ts, te, tt), SentenceRef(ss, se), conf)
@@ -379,8 +389,7 @@ def _event_record(row: Sequence[Any], role: str | None) -> EventRecord:
     if own:
         first, last, dated_by = own[0], own[1], "event"
     else:
-        pub = parse_pub_date(doc_date)
-        first, last, dated_by = pub.first_day.isoformat(), pub.last_day.isoformat(), "article"
+        first, last, dated_by = doc_first, doc_last, "article"
     return EventRecord(doc_id, doc_date, title, medium, event, refs[0], refs[1], refs[2], refs[3],
                        time, sentence, first, last, dated_by, role)
 
