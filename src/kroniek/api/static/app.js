@@ -412,7 +412,7 @@ async function drawNetwork(container, params, period) {
     }
     for (const p of pos.values()) {
       p.vx += (W / 2 - p.x) * 0.005; p.vy += (H / 2 - p.y) * 0.005;
-      p.x = Math.max(20, Math.min(W - 20, p.x + p.vx * 0.5)); p.y = Math.max(15, Math.min(H - 15, p.y + p.vy * 0.5));
+      p.x = Math.max(30, Math.min(W - 30, p.x + p.vx * 0.5)); p.y = Math.max(20, Math.min(H - 20, p.y + p.vy * 0.5));
       p.vx *= 0.6; p.vy *= 0.6;
     }
   }
@@ -434,7 +434,9 @@ async function drawNetwork(container, params, period) {
     const ref = n.key.startsWith("kb:") ? n.key : "name:" + n.label;
     const g = svg("a", { href: actorHref(ref, period), class: "net-node" },
       svg("circle", { cx: p.x, cy: p.y, r: 5 + 9 * n.events / maxN }, svg("title", {}, `${n.label}: ${n.events} events`)),
-      svg("text", { x: p.x + 8, y: p.y - 8 }, n.label));
+      // labels point inwards, so that names near the right edge stay readable
+      p.x > W * 0.6 ? svg("text", { x: p.x - 8, y: p.y - 8, "text-anchor": "end" }, n.label)
+                    : svg("text", { x: p.x + 8, y: p.y - 8 }, n.label));
     root.appendChild(g);
   }
   container.appendChild(root);
@@ -481,7 +483,9 @@ async function drawMap(container, params) {
     const g = svg("g", { class: "place" + (p.events ? "" : " named"), "data-name": p.name },
       svg("circle", { cx: x(p.lon), cy: y(p.lat), r },
           svg("title", {}, `${p.name}: ${p.events} events, named in ${p.documents} articles`)),
-      i < 25 ? svg("text", { x: x(p.lon) + r + 2, y: y(p.lat) + 4 }, p.name) : null);
+      i >= 25 ? null : x(p.lon) > W * 0.75
+        ? svg("text", { x: x(p.lon) - r - 2, y: y(p.lat) + 4, "text-anchor": "end" }, p.name)
+        : svg("text", { x: x(p.lon) + r + 2, y: y(p.lat) + 4 }, p.name));
     root.appendChild(g);
   });
   container.appendChild(root);
