@@ -104,6 +104,7 @@ EVENT_LAST_DAY = (f"CASE WHEN v.date GLOB {_DAY_GLOB} THEN substr(v.date, 1, 10)
 _TIMEX_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 _TIMEX_MONTH = re.compile(r"^(\d{4})-(\d{2})")
 _TIMEX_YEAR = re.compile(r"^(\d{4})")
+_MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
 def timex_range(value: str | None) -> tuple[str, str] | None:
@@ -116,9 +117,11 @@ def timex_range(value: str | None) -> tuple[str, str] | None:
             return day, day
         if m := _TIMEX_MONTH.match(value):
             y, mo = int(m.group(1)), int(m.group(2))
-            last = calendar.monthrange(y, mo)[1]
+            if not 1 <= mo <= 12:
+                return None
+            last = 29 if mo == 2 and calendar.isleap(y) else _MONTH_DAYS[mo - 1]
             return f"{y:04d}-{mo:02d}-01", f"{y:04d}-{mo:02d}-{last:02d}"
-    except (ValueError, calendar.IllegalMonthError):
+    except ValueError:
         return None
     if m := _TIMEX_YEAR.match(value):
         return f"{m.group(1)}-01-01", f"{m.group(1)}-12-31"
@@ -367,20 +370,31 @@ _EVENT_JOINS = (
 )
 
 
-def _entity_ref(cols: Sequence[Any]) -> EntityRef | None:
-    eid, name, typ, code, country, sector, role, kb_id = cols
-    if eid is None:
+_NO_ACTOR = (None, None, None, None, None)
+
+
+def _entity_ref(doc_id: str, cols: Sequence[Any],
+                seen: dict[tuple[Any, ...], EntityRef]) -> EntityRef | None:
+    """The EntityRef for a row's entity columns; one object per entity within a query, since
+    a timeline names its own actor in every row."""
+    if cols[0] is None:
         return None
-    actor = None if all(x is None for x in (code, country, sector, role, kb_id)) else \
-        Actor(code, country, sector, role, kb_id)
-    return EntityRef(eid, name, typ, actor)
+    key = (doc_id, *cols)
+    ref = seen.get(key)
+    if ref is None:
+        eid, name, typ, code, country, sector, role, kb_id = cols
+        actor = None if (code, country, sector, role, kb_id) == _NO_ACTOR else \
+            Actor(code, country, sector, role, kb_id)
+        ref = seen[key] = EntityRef(eid, name, typ, actor)
+    return ref
 
 
-def _event_record(row: Sequence[Any], role: str | None) -> EventRecord:
+def _event_record(row: Sequence[Any], role: str | None,
+                  seen: dict[tuple[Any, ...], EntityRef]) -> EventRecord:
     (doc_id, vid, typ, mode, source, target, location, time_id, date, modality, reported_by,
      ts, te, tt, ss, se, conf, doc_date, title, medium, sentence, _sql_first_day, doc_first,
      doc_last) = row[:24]
-    refs = [_entity_ref(row[24 + 8 * k: 32 + 8 * k]) for k in range(4)]
+    refs = [_entity_ref(doc_id, row[24 + 8 * k: 32 + 8 * k], seen) for k in range(4)]
     t = row[56:64]
     time = Time(*t) if t[0] is not None else None
     event = Event(vid, typ, mode, source, target, location, time_id, date, modality, reported_by,
@@ -453,7 +467,8 @@ def _fetch_events(store: Store, *, limit: int = DEFAULT_LIMIT, offset: int = 0, 
         rows = store.conn.execute(sql + " LIMIT ? OFFSET ?", params + [limit + 1, offset]).fetchall()
     except sqlite3.OperationalError as exc:
         raise StoreError(f"event query failed: {exc}", code="E_STORE_QUERY") from None
-    records = tuple(_event_record(r[:-1], r[-1]) for r in rows[:limit])
+    seen: dict[tuple[Any, ...], EntityRef] = {}
+    records = tuple(_event_record(r[:-1], r[-1], seen) for r in rows[:limit])
     return EventPage(records, len(rows) > limit)
 
 
@@ -461,8 +476,11 @@ def iter_events(store: Store, period: Period | None = None, types: Iterable[str]
                 modalities: Iterable[str] | None = None) -> Iterator[EventRecord]:
     """Every event matching the filters, in date order, without a limit (for exports)."""
     sql, params = _events_sql(period=period, types=types, modalities=modalities)
+    seen: dict[tuple[Any, ...], EntityRef] = {}
     for row in store.conn.execute(sql, params):
-        yield _event_record(row[:-1], row[-1])
+        yield _event_record(row[:-1], row[-1], seen)
+        if len(seen) > 100_000:  # a long export: keep the cache bounded
+            seen.clear()
 
 
 def timeline(store: Store, actor: str, period: Period | None = None,
