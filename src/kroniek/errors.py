@@ -32,6 +32,8 @@ CODES: dict[str, str] = {
     # pipeline and extraction
     "E_PIPELINE_ORDER": "a pipeline step requires an annotation no earlier step provides",
     "E_EXTRACT": "an extraction step failed on a document",
+    # evaluation
+    "E_EVAL_GOLD": "a gold file is malformed or does not match its text",
     # configuration
     "E_CONFIG": "the configuration is invalid (unknown key, wrong type, bad value)",
     # store
@@ -97,3 +99,9 @@ class ConfigError(KroniekError):
 
 class StoreError(KroniekError):
     default_code = "E_STORE_OPEN"
+
+
+class EvalError(KroniekError):
+    """A gold file that cannot be read or does not fit its text."""
+
+    default_code = "E_EVAL_GOLD"
