@@ -133,9 +133,10 @@ def _lean_ahead(candidate: cal.Interval, span: cal.Interval) -> int:
 def _duration_value(amount: float | None, unit: str) -> str:
     if amount is not None and unit in _AS_MONTHS:
         amount, unit = amount * _AS_MONTHS[unit], "month"
-    while amount is not None and amount != int(amount) and unit in _SMALLER:
+    if amount is not None and amount != int(amount) and unit in _SMALLER:
         smaller, factor = _SMALLER[unit]
-        amount, unit = amount * factor, smaller
+        if amount * factor == int(amount * factor):  # else keep the fraction: "P1.5W"
+            amount, unit = amount * factor, smaller
     designator, is_time = _DURATION_UNITS[unit]
     if amount is None:
         number = "X"
