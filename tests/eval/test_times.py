@@ -117,8 +117,15 @@ def test_bad_gold_exits_with_failure(tmp_path):
 
 
 @pytest.mark.frog
-def test_eval_times_command_on_the_dutch_timeml_sample_and_the_seed(tmp_path):
+def test_eval_times_command_on_the_dutch_timeml_sample_and_the_seed(tmp_path, frog):
     require_frog()
+    from kroniek.nlp.cache import CachingParser
+
+    # the session's Frog parses the texts into the command's cache, so the command does
+    # not start a Frog of its own
+    cache = CachingParser(frog, tmp_path / "cache")
+    for path in [SAMPLE] + ([SEED_GOLD] if SEED_GOLD.exists() else []):
+        cache.parse(load_gold(path).text)
     runner = CliRunner()
     args = ["eval", "times", str(SAMPLE), "--cache", str(tmp_path / "cache"), "--json"]
     if SEED_GOLD.exists():

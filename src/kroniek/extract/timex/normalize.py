@@ -279,6 +279,8 @@ def _relative(expr: Expression, dct: PubDate, tense: str | None) -> Timex:
     year = today.year
     if unit in _TIME_UNITS or unit == "day":
         days = shift if unit == "day" else 0
+        if unit == "day" and shift == 0 and expr.part == "NI" and tense == "past":
+            days = -1  # "vannacht is ... gekanteld": the night that began the evening before
         if not _day_precise(dct):
             return Timex(kind, _masked_day(dct) + suffix, None, expr.mod)
         return Timex(kind, (today + dt.timedelta(days=days)).isoformat() + suffix, None, expr.mod)

@@ -246,6 +246,9 @@ class TimeTagger:
                 rf"{B}(?:(?P<rel>{rel})\s+)?(?P<wd>{weekday})(?P<part>{part})?(?:\s+(?P<cue>{after_cue}))?"
                 rf"{clock_tail}{E}"), self._weekday),
             Rule("day-word", rx(rf"{B}(?P<dw>{_alt(L.day_words)}){clock_tail}{E}"), self._day_word),
+            Rule("relative-part", rx(
+                rf"{B}(?:(?P<det>de|het)\s+)?(?P<rel>{rel})\s+(?P<partword>{part}){E}"), self._relative_part),
+            Rule("same-day", rx(rf"{B}(?:eerder|later)\s+op\s+de\s+dag{E}"), self._same_day),
             Rule("ago", rx(rf"{B}(?:(?P<amount>{amount})\s+)?(?P<unit>{units})\s+geleden{E}"), self._ago),
             Rule("from-now", rx(rf"{B}over\s+(?P<amount>{amount})\s+(?P<unit>{units}){E}"), self._from_now),
             Rule("decade", rx(
@@ -431,6 +434,20 @@ class TimeTagger:
         shift, part = self.lex.day_words[word]
         expr = Expression("relative", unit="day", shift=shift, part=part, **self._clock_fields(m))
         return [self._mention(m, expr, "day-word", check="adverb" if word == "morgen" else None)]
+
+    def _relative_part(self, m: re.Match[str]) -> list[Mention] | None:
+        """"afgelopen nacht", "voorbije avond", "komende nacht": a part of a day near the DCT."""
+        word = _norm(m.group("rel"))
+        if word in ("volgende", "volgend"):
+            return None  # "de volgende ochtend" counts from the story's day, not the article's
+        part = self.lex.parts_of_day[_norm(m.group("partword"))]
+        shift = self.lex.relative_words[word]
+        if shift > 0:  # "komende nacht" is tonight; "komende ochtend" tomorrow's
+            shift = 1 if part == "MO" else 0
+        return [self._mention(m, Expression("relative", unit="day", shift=shift, part=part), "relative-part")]
+
+    def _same_day(self, m: re.Match[str]) -> list[Mention] | None:
+        return [self._mention(m, Expression("relative", unit="day", shift=0), "same-day")]
 
     def _counted(self, m: re.Match[str], sign: int, rule: str) -> list[Mention] | None:
         unit = self.lex.units[_norm(m.group("unit"))]
