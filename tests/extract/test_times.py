@@ -47,6 +47,8 @@ def test_the_parse_vetoes_conjunction_nu_and_years_before_nouns(tagger):
     assert find_times(doc, "2019-03-14", tagger) == ()
     doc = toy_parse("Nu ligt de bal bij de Kamer.", tags={"Nu": "BW()"})
     assert [t.value for t in find_times(doc, "2019-03-14", tagger)] == ["PRESENT_REF"]
+    doc = toy_parse("Hij is sinds 2015 burgemeester.", tags={"burgemeester": "N(soort,ev,basis,zijd,stan)"})
+    assert [t.value for t in find_times(doc, "2019-03-14", tagger)] == ["2015"]
 
 
 def test_every_dct_form_is_accepted(tagger):

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kroniek.extract.timex import TimeTagger
+from kroniek.extract.timex import TimeTagger, normalize
 
 
 @pytest.fixture(scope="module")
@@ -55,6 +55,8 @@ def test_months_as_names_and_abbreviations(tagger):
     "Hij werd twee dagen later vrijgelaten.",
     "Ze woont in de oorlog verscheurde stad.",
     "Hij wil in de morgen niet gestoord worden.",
+    "Het programma is te zien op de zaterdagavond.",
+    "Op een maandag vertrok hij zonder afscheid.",
 ])
 def test_things_that_are_not_time_expressions(tagger, text):
     assert spans(tagger, text) == []
@@ -85,16 +87,26 @@ def test_rules_do_not_swallow_blank_lines(tagger):
         assert "\n" not in m.text
 
 
+def test_impossible_dates_and_huge_counts_are_left_out(tagger):
+    assert spans(tagger, "Op 29 februari 2019 gebeurde niets.") == ["februari 2019"]
+    assert spans(tagger, "Op 29 februari 2020 was het schrikkeldag.") == ["29 februari 2020"]
+    assert [m.rule for m in tagger.recognize("Over 9999999 dagen is de zon op.")] == ["duration"]
+
+
 pieces = st.lists(st.sampled_from([
     "Gisteren", "vorige week", "12 juni", "in 2000", "de jaren negentig", "nu", "elke week", "zeventig jaar",
     "van 24 tot en met 26 oktober", "dinsdagavond", "om 15.30 uur", "Eerder deze maand", "x", "de", ",", ".",
     "12-06-2018", "begin juni", "'98", "na de oorlog", "anderhalf jaar geleden", "\n", "é", "’s", "2018-2019",
+    "29 februari", "over 4000 dagen", "afgelopen nacht", "jarenlang", "elke dinsdagavond", "Pasen", "Q4 2018",
+    "de 21ste eeuw", "31-12-1999", "twee keer per week", "de eerste helft van 2017", "om 24.00 uur",
 ]), max_size=25)
 
 
 @settings(max_examples=200, deadline=None)
-@given(parts=pieces, sep=st.sampled_from([" ", "  ", "\n", " ,"]))
-def test_offsets_always_give_the_text_and_never_overlap(tagger, parts, sep):
+@given(parts=pieces, sep=st.sampled_from([" ", "  ", "\n", " ,"]),
+       dct=st.sampled_from(["1000", "2018", "2018-05", "2018-05-30", "2999-12-31", "2020-02-29T23:59:00Z"]),
+       tense=st.sampled_from(["past", "present", "future", None]))
+def test_offsets_always_give_the_text_and_every_mention_normalizes(tagger, parts, sep, dct, tense):
     text = sep.join(parts)
     found = tagger.recognize(text)
     last_end = -1
@@ -102,3 +114,5 @@ def test_offsets_always_give_the_text_and_never_overlap(tagger, parts, sep):
         assert text[m.start:m.end] == m.text and m.text
         assert m.start >= last_end
         last_end = m.end
+        timex = normalize(m.expression, dct, tense)
+        assert timex.type in ("DATE", "TIME", "DURATION", "SET") and timex.value

@@ -46,6 +46,15 @@ def test_a_state_after_zijn_is_present_a_perfect_is_past():
                     stative=frozenset({"afgesloten"})) == "past"
 
 
+def test_a_participle_frog_took_for_an_infinitive_still_makes_a_perfect():
+    text = "Duizenden mensen hebben maandag de stad verlaten."
+    tags = {"hebben": "WW(pv,tgw,mv)", "verlaten": "WW(inf,vrij,zonder)"}
+    assert tense_of(text, "maandag", tags, {"hebben": "hebben"}) == "past"
+    text = "Zij hebben maandag veel te doen."
+    tags = {"hebben": "WW(pv,tgw,mv)", "doen": "WW(inf,vrij,zonder)"}
+    assert tense_of(text, "maandag", tags, {"hebben": "hebben"}) == "present"
+
+
 def test_the_clause_of_the_expression_not_of_the_sentence():
     text = "Hij zei gisteren, dat de top op 12 juni begint."
     tags = {"zei": "WW(pv,verl,ev)", "dat": "VG(onder)", "begint": "WW(pv,tgw,met-t)"}

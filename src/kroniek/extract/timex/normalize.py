@@ -330,6 +330,12 @@ def _relative_season(expr: Expression, dct: PubDate, tense: str | None) -> str:
             chosen = _pick(candidates, dct, _direction(expr, tense, present=0))
         else:
             chosen = year
+    elif shift > 0 and expr.upcoming:
+        # "komend voorjaar": the first one that has not yet begun in the everyday sense;
+        # seasons here start on the 1st of the month (meteorological), the everyday ones
+        # (astronomical) about three weeks later
+        chosen = min(y for interval, y in candidates
+                     if interval[0] + dt.timedelta(days=20) >= dct.first_day)
     else:
         chosen = _pick(candidates, dct, shift, strict=True)
     return f"{chosen:04d}-{expr.season}"
