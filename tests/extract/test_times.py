@@ -1,6 +1,7 @@
 """The times step: find_times over a parse, the pipeline step, and the seed acceptance with Frog."""
 
 import json
+import re
 
 import pytest
 
@@ -11,7 +12,7 @@ from kroniek.model import Document
 from kroniek.pipeline import Pipeline, default_steps
 from kroniek.schema import validator
 
-from ..conftest import SEED_GOLD, require_frog
+from ..conftest import REPO, SEED_GOLD, require_frog
 from ..helpers import ToyParser, article, toy_parse
 
 
@@ -68,6 +69,12 @@ def test_step_is_registered_after_entities_and_its_output_validates():
     assert isinstance(doc, Document) and doc.bad_spans() == []
     assert [(t.text, t.value) for t in doc.times] == [("12 juni", "2018-06-12"), ("Vorige week", "2018-WXX")]
     assert list(validator().iter_errors(doc.to_dict())) == []
+
+
+def test_docs_list_every_rule_in_its_order(tagger):
+    doc = (REPO / "docs" / "TIMES.md").read_text(encoding="utf-8")
+    listed = re.findall(r"^\| (\d+) \| ([\w-]+) \|", doc, re.M)
+    assert [(int(n), name) for n, name in listed] == [(k + 1, r.name) for k, r in enumerate(tagger.rules)]
 
 
 # --------------------------------------------------------------------------- the seed, with Frog
