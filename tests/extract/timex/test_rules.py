@@ -56,10 +56,15 @@ def test_months_as_names_and_abbreviations(tagger):
     "Ze woont in de oorlog verscheurde stad.",
     "Hij wil in de morgen niet gestoord worden.",
     "Het programma is te zien op de zaterdagavond.",
-    "Op een maandag vertrok hij zonder afscheid.",
+    "Het gebeurde op de maandag na de verkiezingen.",
 ])
 def test_things_that_are_not_time_expressions(tagger, text):
     assert spans(tagger, text) == []
+
+
+def test_weekdays_after_pronouns_are_days(tagger):
+    assert spans(tagger, "Zo klinkt het maandag uit regeringskringen.") == ["maandag"]
+    assert spans(tagger, "De man die zaterdag overleed, was 80.") == ["zaterdag"]
 
 
 def test_morgen_means_tomorrow_unless_it_is_the_morning(tagger):

@@ -32,8 +32,11 @@ _ANAPHORIC_AFTER = re.compile(r"\s+(?:later|eerder|daarna|daarvoor|nadien|ervoor
 # Words after a year that make it a number of things ("tot 2000 euro").
 _QUANTITY_AFTER = re.compile(r"\s*(?:%|procent|euro|dollar|pond|mensen|man|doden|inwoners|leden|stuks|"
                              r"kilo|kilometer|km|meter|ton|huizen|woningen|banen|gemeenten)(?!\w)", re.IGNORECASE)
-# Words before a weekday that make it no particular day near the article's date.
-_GENERIC_DETERMINERS = {"de", "het", "een", "die", "dezelfde", "elke", "iedere", "ieder", "elk"}
+# Words before a weekday that make it no particular day near the article's date ("op de
+# zaterdagavond"). Not "het", "die" or "een": they are as often a pronoun or the article
+# of a longer phrase ("klinkt het maandag", "die zaterdag overleed", "een maandag
+# gepubliceerd interview").
+_GENERIC_DETERMINERS = {"de", "dezelfde", "elke", "iedere", "ieder", "elk"}
 _NU_IDIOM = re.compile(r"\s+(?:eenmaal|en\s+dan)(?!\w)", re.IGNORECASE)
 _SPEED_UNITS = {"km", "kilometer", "mijl", "meter", "m", "knopen"}
 _DECADE_WORDS = {"twintig": 2, "dertig": 3, "veertig": 4, "vijftig": 5, "zestig": 6,
@@ -434,7 +437,7 @@ class TimeTagger:
     def _weekday(self, m: re.Match[str]) -> list[Mention] | None:
         before = m.string[max(0, m.start() - 12):m.start()].split()
         if not m.group("rel") and before and _norm(before[-1]) in _GENERIC_DETERMINERS:
-            return None  # "op de zaterdagavond", "op een maandag": a habit or another story's day
+            return None  # "op de zaterdagavond": a habit; "de maandag daarna": another story's day
         weekday = self.lex.weekdays[_norm(m.group("wd"))]
         part = self.lex.parts_of_day[_norm(m.group("part"))] if m.group("part") else None
         shift = self.lex.relative_words[_norm(m.group("rel"))] if m.group("rel") else None
