@@ -32,6 +32,8 @@ CODES: dict[str, str] = {
     # pipeline and extraction
     "E_PIPELINE_ORDER": "a pipeline step requires an annotation no earlier step provides",
     "E_EXTRACT": "an extraction step failed on a document",
+    # evaluation
+    "E_EVAL_GOLD": "a gold file is malformed or does not match its text",
     # configuration
     "E_CONFIG": "the configuration is invalid (unknown key, wrong type, bad value)",
     # store
@@ -111,3 +113,9 @@ class QueryError(KroniekError):
 
 class ExportError(KroniekError):
     default_code = "E_EXPORT"
+
+
+class EvalError(KroniekError):
+    """A gold file that cannot be read or does not fit its text."""
+
+    default_code = "E_EVAL_GOLD"
