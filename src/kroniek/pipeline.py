@@ -43,9 +43,11 @@ class Step(Protocol):
 def default_steps() -> list[Step]:
     """The standard Dutch pipeline, in order."""
     from .extract.entities import EntityStep
+    from .extract.quotes import QuoteStep
 
     return [
         EntityStep(),
+        QuoteStep(),
     ]
 
 
