@@ -196,11 +196,11 @@ class CueFinder:
         """The last word opening a subordinate clause between ``lo`` and ``f``, if any."""
         for k in range(f - 1, lo - 1, -1):
             t = self.toks[k]
-            if is_subordinator(t):
+            if is_subordinator(t) or is_relative(t):
                 return k
-            if is_relative(t):
-                if t.text.casefold() == "dat" and not (k > 0 and is_neuter_singular_noun(self.toks[k - 1])):
-                    return k  # "dat" after a de-word or a verb is a conjunction, whatever the tag
+            if t.text.casefold() == "dat" and k < f - 1:
+                # "zei dat Scholz ... had": a "dat" followed by more than the verb opens a
+                # clause, whatever the tagger made of it ("Dat zegt X" keeps its pronoun).
                 return k
         return None
 
@@ -228,7 +228,8 @@ class CueFinder:
         sub = self._subordinate_start(lo, f)
         if sub is not None and sub < f:
             t = toks[sub]
-            if is_relative(t) and not (t.text.casefold() == "dat" and not is_neuter_singular_noun(toks[sub - 1])):
+            if is_relative(t) and not (t.text.casefold() == "dat" and not (
+                    sub > 0 and is_neuter_singular_noun(toks[sub - 1]))):
                 j = sub - 1
                 if j >= first and toks[j].text == ",":
                     j -= 1
