@@ -75,7 +75,7 @@ def find_attributions(parsed: ParsedDoc, entities: tuple[Entity, ...] = (),
     toks = parsed.tokens
     found: list[Attribution] = []
     for k, cue in enumerate(analysis.cues):
-        if cue.source is None or cue.construction == "bare":
+        if cue.source is None or cue.construction in ("bare", "subject", "previous"):
             continue
         verb = toks[cue.cue]
         cue_span = Span(verb.start, verb.end, verb.text)

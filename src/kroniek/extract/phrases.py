@@ -65,6 +65,24 @@ def is_neuter_singular_noun(tok: Token) -> bool:
     return tok.pos == "N" and "onz" in f and "ev" in f
 
 
+def _name_like(doc: ParsedDoc, k: int) -> bool:
+    """A capitalized word inside a sentence: part of a name, whatever the tagger made of it
+    ("het Dreigingsbeeld Terrorisme Nederland", which Frog may tag a participle)."""
+    tok = doc.tokens[k]
+    return (tok.text[:1].isupper() and tok.text.replace("-", "").isalpha()
+            and k != doc.sentences[tok.sent].first_token and tok.pos not in ("LET", "VZ", "VG", "LID", "VNW"))
+
+
+def _np_body(doc: ParsedDoc, k: int) -> bool:
+    tok = doc.tokens[k]
+    return (tok.pos in _NP_BODY or (tok.pos == "WW" and "prenom" in features(tok))  # "de gepensioneerde rechter"
+            or _name_like(doc, k))
+
+
+def _np_head(doc: ParsedDoc, k: int) -> bool:
+    return doc.tokens[k].pos in _NP_HEAD or _name_like(doc, k)
+
+
 @dataclass(frozen=True)
 class Phrase:
     """Tokens ``[first, last)`` of a parse; ``head`` is the index of its main word."""
@@ -118,16 +136,15 @@ def noun_phrase_at(doc: ParsedDoc, i: int, limit: int | None = None, *, of_phras
         j += 1
     body_start = j
     head = None
-    while j < limit and (toks[j].pos in _NP_BODY or (toks[j].pos == "LET" and toks[j].text == "-"
-                                                       and j > body_start)):
-        if toks[j].pos in _NP_HEAD:
+    while j < limit and (_np_body(doc, j) or (toks[j].pos == "LET" and toks[j].text == "-" and j > body_start)):
+        if _np_head(doc, j):
             head = j
         j += 1
     if head is None:
         return None
     # Trailing adjectives or numerals after the last noun are not part of it.
     j = head + 1
-    while j < limit and toks[j].pos in _NP_HEAD:
+    while j < limit and _np_head(doc, j):
         head = j
         j += 1
     if of_phrase and j + 1 < limit and toks[j].lemma.casefold() == "van" and toks[j].pos == "VZ":
@@ -137,7 +154,8 @@ def noun_phrase_at(doc: ParsedDoc, i: int, limit: int | None = None, *, of_phras
     return Phrase(i, j, head)
 
 
-def noun_phrase_ending_at(doc: ParsedDoc, j: int, floor: int | None = None) -> Phrase | None:
+def noun_phrase_ending_at(doc: ParsedDoc, j: int, floor: int | None = None, *,
+                          of_phrase: bool = True) -> Phrase | None:
     """The noun phrase whose last token is ``j`` (the mirror of :func:`noun_phrase_at`)."""
     toks = doc.tokens
     floor = sentence_bounds(doc, j)[0] if floor is None else floor
@@ -145,22 +163,23 @@ def noun_phrase_ending_at(doc: ParsedDoc, j: int, floor: int | None = None) -> P
         return None
     if is_personal_pronoun(toks[j]):
         return Phrase(j, j + 1, j)
-    if toks[j].pos not in _NP_HEAD:
+    if not _np_head(doc, j):
         return None
     head = j
     k = j
-    while k - 1 >= floor and toks[k - 1].pos in _NP_BODY:
+    while k - 1 >= floor and _np_body(doc, k - 1):
         k -= 1
-    # "minister van Buitenlandse Zaken": go on before "van" when a noun stands there.
-    if k - 2 >= floor and toks[k - 1].lemma.casefold() == "van" and toks[k - 1].pos == "VZ" \
-            and toks[k - 2].pos in _NP_HEAD:
-        outer = noun_phrase_ending_at(doc, k - 2, floor)
-        if outer is not None:
-            return Phrase(outer.first, j + 1, outer.head)
     while k - 1 >= floor and is_determiner(toks[k - 1]):
         k -= 1
+    # "minister van Buitenlandse Zaken", "directeur van de KNSA": go on before "van"
+    # when a noun stands there.
+    if of_phrase and k - 2 >= floor and toks[k - 1].lemma.casefold() == "van" and toks[k - 1].pos == "VZ" \
+            and _np_head(doc, k - 2):
+        outer = noun_phrase_ending_at(doc, k - 2, floor, of_phrase=False)
+        if outer is not None:
+            return Phrase(outer.first, j + 1, outer.head)
     # The head of "de Russische minister" is its first noun; of "minister Lavrov" the name.
-    nouns = [x for x in range(k, j + 1) if toks[x].pos in _NP_HEAD]
+    nouns = [x for x in range(k, j + 1) if _np_head(doc, x)]
     head = nouns[0] if nouns else j
     names = [x for x in nouns if toks[x].pos == "SPEC"]
     if names:

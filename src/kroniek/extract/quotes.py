@@ -8,7 +8,9 @@ or scare quotes. Their speaker comes, in this order, from
 ``colon``         a clause ending in a colon before it: Lavrov zei: “...”
 ``reported``      the speech it stands in: Lavrov zei dat hij een “warme band” wil
 ``sentence``      a speech verb earlier in its sentence: Lavrov noemde het plan “onzin”
-``context``       for a quote standing alone, whoever spoke or was named just before.
+``subject``       the person or organisation its clause is about: Van Engelshoven wil dit “anders regelen”
+``context``       for a quote standing alone, whoever spoke just before, else whom the
+                  sentence before is about.
 
 A quote of one to three words counts only with a speech cue from the first five;
 otherwise it is a scare quote ("het zogenaamde “vredesplan”"). Titles ("de film
@@ -31,7 +33,9 @@ from .speakers import Mentions
 from .speech_cues import SpeechAnalysis, SpeechCue, analyse_speech
 from .speech_lexicon import SpeechLexicon, load_speech_lexicon
 
-RULES = ("after", "interjection", "colon", "reported", "sentence", "context", "none", "indirect")
+RULES = ("after", "interjection", "colon", "reported", "sentence", "subject", "context", "none", "indirect")
+# Cue constructions that place a quote's speaker but report nothing themselves.
+_PLACING_ONLY = ("subject", "previous")
 # Speaker rules that stand right next to the quote: strong enough to keep a title-like
 # or one-word quote ("“Nee,” zei Lavrov.").
 _ADJACENT = ("after", "interjection", "colon")
@@ -130,13 +134,13 @@ class _Builder:
         s = self.a.spans[k]
         toks = self.doc.tokens
         first_in = self.index.first_at_or_after(s.open)
-        last_in = self.index.last_before(s.close + 1)
+        last_in = self.index.last_before(s.close_end)
         if first_in >= len(toks) or last_in < 0:
             return False
         lo, _ = sentence_bounds(self.doc, first_in)
         _, hi = sentence_bounds(self.doc, last_in)
         before = [t for t in toks[lo:first_in] if t.end <= s.open]
-        after = [t for t in toks[last_in + 1:hi] if t.start > s.close]
+        after = [t for t in toks[last_in + 1:hi] if t.start >= s.close_end]
         return all(is_punct(t) for t in before) and all(is_punct(t) for t in after)
 
     def _title_before(self, k: int) -> bool:
@@ -158,6 +162,16 @@ class _Builder:
             i -= 1
         return False
 
+    def _title_after(self, k: int) -> bool:
+        """“Aan de slag”, heet het convenant: a naming verb right after the quote."""
+        s = self.a.spans[k]
+        toks = self.doc.tokens
+        i = self.index.first_at_or_after(s.close_end)
+        while i < len(toks) and is_punct(toks[i]) and toks[i].text in (",", ")"):
+            i += 1
+        return i < len(toks) and (toks[i].lemma.casefold() in self.lex.title_cues
+                                  or toks[i].text.casefold() in self.lex.title_cues)
+
     def _title_case(self, k: int) -> bool:
         s = self.a.spans[k]
         words = self._words(s.start, s.end)
@@ -172,7 +186,7 @@ class _Builder:
             if cue.adjacent_quote == k and cue.construction in ("inverted", "according"):
                 return self._from_cue(c, "after")
         for c, cue in enumerate(cues):
-            if cue.next_quote == k:
+            if cue.next_quote == k and cue.construction in ("inverted", "according", "colon"):
                 # "zei hij, “...”" and "aldus Blok, „...”" go on a quote; "Volgens X: “...”" opens one.
                 opens = cue.construction == "colon" or cue.content is None
                 return self._from_cue(c, "colon" if opens else "interjection")
@@ -198,6 +212,9 @@ class _Builder:
             return self._from_cue(earlier[-1], "sentence")
         if self._standalone(k):
             return self._context_speaker(k, found)
+        for c, cue in enumerate(cues):
+            if cue.construction == "subject" and cue.next_quote == k:
+                return self._from_cue(c, "subject")
         return _Speaker(None, None, None, "none")
 
     def _context_speaker(self, k: int, found: list[QuoteFinding]) -> _Speaker:
@@ -210,6 +227,8 @@ class _Builder:
         best: _Speaker | None = None
         for c, cue in enumerate(self.a.cues):
             t = toks[cue.cue]
+            if cue.construction in _PLACING_ONLY:
+                continue
             if lowest <= t.sent < here and t.end <= s.open and cue.score and cue.source is not None \
                     and self._in_outer_quote(t.start) is None and t.start > best_pos:
                 best_pos, best = t.start, self._from_cue(c, "context")
@@ -219,13 +238,10 @@ class _Builder:
                 best_pos, best = q.end, _Speaker(q.speaker, q.speaker_span, q.cue, "context")
         if best is not None:
             return best
-        # "Lavrov was na afloop tevreden. “...”": the person the sentence before begins with.
-        if here > 0:
-            prev = self.doc.sentences[here - 1]
-            first = toks[prev.first_token]
-            for r in self.mentions.overlapping(first.start, first.end + 1):
-                if r.type == "PER" and r.start == first.start and self._in_outer_quote(r.start) is None:
-                    return _Speaker(r.entity, self._span(r.start, r.end), None, "context")
+        # "Stoltenberg was na afloop tevreden. “...”": whom the sentence before is about.
+        for c, cue in enumerate(self.a.cues):
+            if cue.construction == "previous" and cue.next_quote == k:
+                return self._from_cue(c, "context")
         return _Speaker(None, None, None, "none")
 
     def direct(self) -> list[QuoteFinding]:
@@ -236,8 +252,8 @@ class _Builder:
             words = self._words(s.start, s.end)
             if not words:
                 continue
-            if speaker.rule not in _ADJACENT and (self._title_before(k) or
-                                                  (self._title_case(k) and not self._standalone(k))):
+            if self._title_after(k) or (speaker.rule not in _ADJACENT and (
+                    self._title_before(k) or (self._title_case(k) and not self._standalone(k)))):
                 continue
             if len(words) <= SCARE_WORDS and speaker.rule not in _GOVERNED:
                 final = self.text[s.end - 1] in _FINAL
@@ -261,6 +277,8 @@ class _Builder:
                 continue
             if cue.construction in ("inverted", "anaphoric") and self.lex.is_report_verb(cue.lemma):
                 continue  # "..., meldt CNN": a source of the clause, see attribution
+            if self.lex.is_source_verb(cue.lemma):
+                continue  # "Uit cijfers blijkt dat ...": a source, but nobody speaks
             if cue.construction not in ("complement", "inverted", "anaphoric", "according"):
                 continue
             start, end = cue.content

@@ -85,6 +85,12 @@ class SpeakerResolver:
         self.quoted = quoted
         self.token_starts = [t.start for t in doc.tokens]
 
+    def entity_type(self, entity: str) -> str | None:
+        for r in self.mentions.refs:
+            if r.entity == entity:
+                return r.type
+        return None
+
     # ----------------------------------------------------------------- scoring
 
     def score(self, phrase: Phrase | None) -> int:
@@ -102,10 +108,10 @@ class SpeakerResolver:
         if len(toks) == 1 and is_personal_pronoun(toks[0]):
             word = toks[0].text.casefold()
             return 3 if self.lex.pronoun(word) or word in self.lex.first_person else 0
-        lemmas = {t.lemma.casefold() for t in toks if t.pos == "N"}
-        if lemmas & (self.lex.role_nouns | self.lex.organisation_nouns):
+        kinds = {self.lex.noun_kind(t.lemma) for t in toks if t.pos == "N"}
+        if kinds & {"person", "group"}:
             return 2
-        if lemmas & self.lex.document_nouns:
+        if "document" in kinds:
             return 1
         if any(t.pos == "SPEC" and t.text[:1].isupper() and t.text.casefold() not in self.lex.not_speakers
                for t in toks):
@@ -127,11 +133,11 @@ class SpeakerResolver:
         if len(toks) == 1 and is_personal_pronoun(toks[0]):
             refs = self.lex.pronoun(toks[0].text)
             return self._antecedent(start, refs) if refs else None
-        role_lemmas = {t.lemma.casefold() for t in toks if t.pos == "N"}
-        roles = role_lemmas & self.lex.role_nouns
+        nouns = [(t.lemma.casefold(), self.lex.noun_kind(t.lemma)) for t in toks if t.pos == "N"]
+        roles = {lemma for lemma, kind in nouns if kind == "person"}
         if roles:
             return self._named_with_role(start, roles, _PERSON_TYPES)
-        bodies = role_lemmas & self.lex.organisation_nouns
+        bodies = {lemma for lemma, kind in nouns if kind == "group"}
         if bodies:
             return self._named_with_role(start, bodies, _GROUP_TYPES)
         names = [t for t in toks if t.pos == "SPEC" and t.text[:1].isupper()]

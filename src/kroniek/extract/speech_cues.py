@@ -11,6 +11,13 @@ and the stretch of text it reports. The constructions Dutch news uses:
 ``bare``        a speech verb with a source and nothing it reports in the same sentence
                 ("Lavrov reageerde verbaasd."), kept as context for a quote that follows
 
+and two that only place a quote's speaker, without a speech verb:
+
+``subject``     the person or organisation the clause around a quote is about
+                ("Van Engelshoven wil dit 'anders regelen'")
+``previous``    for a quote that opens a sentence, the person or organisation the
+                sentence before it is about ("Stoltenberg was tevreden. “...”")
+
 Quotes (:mod:`.quotes`) and source attribution (:mod:`.attribution`) are both read
 off these cues, so the two never disagree about who said what.
 """
@@ -23,11 +30,11 @@ from ..model import Entity, ParsedDoc
 from .phrases import (Phrase, TokenIndex, clause_punct, finite_verb_for, is_finite, is_neuter_singular_noun,
                       is_punct, is_relative, is_subordinator, is_verb, noun_phrase_at, noun_phrase_ending_at,
                       sentence_bounds)
-from .quote_marks import QUOTE_CHARS, QuotedSpan, find_quoted_spans
+from .quote_marks import QUOTE_CHARS, QuotedSpan, find_quoted_spans, mark_positions
 from .speakers import SpeakerResolver
 from .speech_lexicon import SpeechLexicon
 
-CONSTRUCTIONS = ("complement", "inverted", "anaphoric", "colon", "according", "bare")
+CONSTRUCTIONS = ("complement", "inverted", "anaphoric", "colon", "according", "bare", "subject", "previous")
 # How far after a speech verb its "dat"/"of"/"om" may stand ("zei na de ontmoeting met ... dat").
 OPENER_REACH = 15
 # Adverbs that may stand between a finite verb and a subject after it ("zei ook Lavrov").
@@ -87,10 +94,15 @@ class CueFinder:
         self.lex = lexicon
         self.index = TokenIndex(doc)
         self.opens = {s.open: k for k, s in enumerate(spans)}
-        self.closes = {s.close: k for k, s in enumerate(spans)}
+        # By the last character of the closing mark (the one next to what follows), and by its first.
+        self.closes = {s.close_end - 1: k for k, s in enumerate(spans)}
+        self.close_starts = {s.close: k for k, s in enumerate(spans)}
+        self.marks = mark_positions(spans)
         # Tokens where a clause naming a source begins after a comma (", meldt CNN",
         # ", aldus ..."): a reported clause before it ends at that comma. Set by find().
         self.post_cue_starts: set[int] = set()
+        # Tokens the tagger did not call a finite verb that are one ("laat ... weten").
+        self.forced_finite: set[int] = set()
 
     # ------------------------------------------------------------ characters
 
@@ -116,7 +128,7 @@ class CueFinder:
 
     def _quote_opening_after(self, pos: int) -> int | None:
         k = pos
-        while k < len(self.text) and (self.text[k].isspace() or self.text[k] in ",:"):
+        while k < len(self.text) and k not in self.opens and (self.text[k].isspace() or self.text[k] in ",:"):
             k += 1
         return self.opens.get(k)
 
@@ -142,8 +154,8 @@ class CueFinder:
         for k, s in enumerate(self.spans):
             if s.depth:
                 continue
-            inner = max(0, min(end, s.close + 1) - max(start, s.open))
-            if inner >= MOSTLY * max(end - start, s.close + 1 - s.open):
+            inner = max(0, min(end, s.close_end) - max(start, s.open))
+            if inner >= MOSTLY * max(end - start, s.close_end - s.open):
                 return k
         return None
 
@@ -161,14 +173,32 @@ class CueFinder:
         t = self.toks[k]
         return t.lemma.casefold() in self.lex.clause_openers and (is_subordinator(t) or t.text.casefold() == "dat")
 
+    def _finite(self, k: int) -> bool:
+        return is_finite(self.toks[k]) or k in self.forced_finite
+
     def speech_verb(self, i: int) -> str | None:
         """The speech-verb entry token ``i`` is (a separable or two-word verb included), or None."""
         t = self.toks[i]
-        if not is_verb(t):
+        form_of = None if is_verb(t) else self.lex.verb_form(t.text)
+        if not is_verb(t) and form_of is None:
             return None
-        lemma = t.lemma.casefold()
+        lemma = form_of or t.lemma.casefold()
         end = self._clause_end(i)
         later = self.toks[i + 1:end]
+        if form_of is not None:
+            # A form the tagger mistook ("laat" as an adjective) counts only with the
+            # rest of its speech verb after it ("laat ... weten").
+            for phrase in self.lex.speech_phrases:
+                if phrase[0] == lemma and all(any(p.lemma.casefold() == w for p in later) for w in phrase[1:]):
+                    self.forced_finite.add(i)
+                    return " ".join(phrase)
+            return None
+        # "Dat blijkt uit ...", "Uit cijfers van het CBS blijkt dat ...": a source verb.
+        lo, _ = self._clause_prefix(i)
+        clause = self.toks[lo + 1:end]
+        for verb, prep in self.lex.source_verbs:
+            if lemma == verb and any(p.text.casefold() == prep and p.pos == "VZ" for p in clause):
+                return f"{verb} {prep}"
         # A separable particle later in the clause makes another verb of it: "riep ... op"
         # is oproepen, not roepen; "kondigde ... aan" is aankondigen.
         for p in later:
@@ -220,7 +250,7 @@ class CueFinder:
         a relative pronoun points back to. Main clause: the phrase that fills the whole
         first position, else the phrase after the verb (verb second).
         """
-        f = finite_verb_for(self.doc, v)
+        f = v if v in self.forced_finite else finite_verb_for(self.doc, v)
         boundary, _ = self._clause_prefix(f)
         lo = boundary + 1
         toks = self.toks
@@ -278,11 +308,12 @@ class CueFinder:
             t = toks[j]
             if t.text == ";":
                 break
-            if t.text == "," and j + 1 < last and (toks[j + 1].text.casefold() in self.lex.clause_breaks
+            if t.text == "," and t.start not in self.marks and j + 1 < last and (
+                    toks[j + 1].text.casefold() in self.lex.clause_breaks
                                                     or j + 1 in self.post_cue_starts
                                                     or is_finite(toks[j + 1])):
                 break  # ", maar ...", ", meldt CNN", "Nadat ..., volgde applaus"
-            close = self.closes.get(t.start)
+            close = self.close_starts.get(t.start)
             if close is not None and self.spans[close].open < start:
                 break
             end_tok = j
@@ -303,7 +334,7 @@ class CueFinder:
         for k in range(v + 1, min(last, v + 1 + OPENER_REACH)):
             t = toks[k]
             word = t.text.casefold()
-            if t.text in (":", ";") or t.text in QUOTE_CHARS and t.start in self.opens:
+            if t.text in (":", ";") or t.start in self.opens:
                 return None
             if is_finite(t) and k != v:
                 return None
@@ -322,21 +353,23 @@ class CueFinder:
 
     def find(self) -> tuple[SpeechCue, ...]:
         toks = self.toks
-        verbs: list[tuple[int, str]] = []
+        verbs: list[tuple[int, str, bool]] = []
         for i in range(len(toks)):
             lemma = self.speech_verb(i)
             if lemma is not None:
-                verbs.append((i, lemma))
+                verbs.append((i, lemma, False))
+            elif self._any_verb_after_quote(i):
+                verbs.append((i, toks[i].lemma.casefold(), True))
         self.post_cue_starts = set()
-        for i, _ in verbs:
+        for i, _, _ in verbs:
             if self._verb_first_after_comma(i):
                 self.post_cue_starts.add(self._lead(i))
         for i, t in enumerate(toks):
             if t.text.casefold() in self.lex.attribution_cues and i > 0 and toks[i - 1].text == ",":
                 self.post_cue_starts.add(i)
         cues: list[SpeechCue] = []
-        for i, lemma in verbs:
-            cue = self._verb_cue(i, lemma)
+        for i, lemma, generic in verbs:
+            cue = self._verb_cue(i, lemma, generic)
             if cue is not None:
                 cues.append(cue)
         for i, t in enumerate(toks):
@@ -350,8 +383,79 @@ class CueFinder:
                 cue = self._colon_cue(k)
                 if cue is not None:
                     cues.append(cue)
+        for k, span in enumerate(self.spans):
+            if span.depth == 0:
+                cues.extend(c for c in (self._subject_cue(k), self._previous_cue(k)) if c is not None)
         cues.sort(key=lambda c: c.cue)
         return tuple(cues)
+
+    def _any_verb_after_quote(self, i: int) -> bool:
+        """A lower-case finite verb right after a closing quote: “...”, somberde Junqueras.
+
+        Writers vary the verb after a quote at will (somberen, oordelen, lachen); in that
+        place any verb introduces the speaker, if a speaker follows it."""
+        t = self.toks[i]
+        if not (is_finite(t) and t.text[:1].islower() and t.lemma.casefold() not in self.lex.title_cues):
+            return False
+        q = self._quote_closing_before(t.start)
+        if q is None:
+            return False
+        # The quote must end a clause: a comma after it, or its own final punctuation.
+        span = self.spans[q]
+        between = self.text[span.close_end:t.start]
+        return "," in between or self.text[span.end - 1] in "!?.…,"
+
+    def _generic_speaker(self, source: Phrase | None, adjacent: int | None) -> bool:
+        """After a quote, any verb introduces a speaker, if a person or body follows it."""
+        if source is None or adjacent is None:
+            return False
+        toks = self.toks[source.first:source.last]
+        if self.resolver.mentions.overlapping(toks[0].start, toks[-1].end):
+            return self._person_or_body(source)
+        return self.resolver.score(source) >= 2
+
+    def _person_or_body(self, phrase: Phrase | None) -> bool:
+        """Whether a phrase resolves to a person or an organisation of the document."""
+        entity = self.resolver.resolve(phrase)
+        return entity is not None and self.resolver.entity_type(entity) in ("PER", "ORG")
+
+    def _subject_cue(self, k: int) -> SpeechCue | None:
+        """The subject of the clause a quote stands in: Van Engelshoven wil dit 'anders regelen'."""
+        span = self.spans[k]
+        i = self.index.last_before(span.open + 1)
+        if i < 0:
+            return None
+        first, _ = sentence_bounds(self.doc, i)
+        finite = [j for j in range(first, i + 1) if self._finite(j) and self.toks[j].end <= span.open]
+        if not finite:
+            return None
+        source, _ = self.subject(finite[-1])
+        if not self._person_or_body(source):
+            return None
+        return SpeechCue("subject", self.toks[finite[-1]].lemma.casefold(), finite[-1], source,
+                         self.resolver.score(source), None, None, None, k)
+
+    def _previous_cue(self, k: int) -> SpeechCue | None:
+        """For a quote that opens a sentence: the subject of the sentence before it,
+        when that is a person or an organisation ("Stoltenberg was tevreden. “...”")."""
+        span = self.spans[k]
+        i = self.index.first_at_or_after(span.open)
+        if i >= len(self.toks):
+            return None
+        s = self.toks[i].sent
+        first, _ = sentence_bounds(self.doc, i)
+        if s == 0 or any(not is_punct(t) for t in self.toks[first:i] if t.end <= span.open):
+            return None
+        prev = self.doc.sentences[s - 1]
+        finite = [j for j in range(prev.first_token, prev.last_token) if self._finite(j)
+                  and not any(q.open < self.toks[j].start < q.close for q in self.spans)]
+        if not finite:
+            return None
+        source, _ = self.subject(finite[0])
+        if not self._person_or_body(source):
+            return None
+        return SpeechCue("previous", self.toks[finite[0]].lemma.casefold(), finite[0], source,
+                         self.resolver.score(source), None, None, None, k)
 
     def _colon_cue(self, k: int) -> SpeechCue | None:
         """"Lavrov: “...”" and "Merkel was duidelijk: “...”": a clause without a speech
@@ -369,7 +473,7 @@ class CueFinder:
         lo += 1
         if lo >= colon:
             return None
-        finite = [j for j in range(lo, colon) if is_finite(self.toks[j])]
+        finite = [j for j in range(lo, colon) if self._finite(j)]
         if finite:
             source, _ = self.subject(finite[0])
         else:
@@ -377,6 +481,10 @@ class CueFinder:
             if source is not None and source.last != colon:
                 source = None
         score = self.resolver.score(source)
+        if not score and not finite and all(t.text[:1].isupper() and t.text.replace("-", "").isalpha()
+                                            for t in self.toks[lo:colon]):
+            # "Hox: '...'": a name alone before the colon, whatever the tagger made of it.
+            source, score = Phrase(lo, colon, colon - 1), 1
         if not score:
             return None
         return SpeechCue("colon", ":", colon, source, score, None, None, None, k)
@@ -390,24 +498,38 @@ class CueFinder:
 
     def _verb_first_after_comma(self, v: int) -> bool:
         """A finite speech verb that opens its clause right after a comma or a closing quote."""
-        if not is_finite(self.toks[v]):
+        if not self._finite(v):
             return False
         lead = self._lead(v)
         _, c = self._prev_char(self.toks[lead].start)
         k, _ = self._prev_char(self.toks[lead].start)
         return c == "," or k in self.closes
 
-    def _verb_cue(self, v: int, lemma: str) -> SpeechCue | None:
+    def _prep_source(self, v: int, prep: str) -> Phrase | None:
+        """The phrase after the preposition of a source verb: "blijkt uit [cijfers van het CBS]"."""
+        lo, _ = self._clause_prefix(v)
+        end = self._clause_end(v)
+        places = [k for k in range(lo + 1, end) if self.toks[k].text.casefold() == prep and self.toks[k].pos == "VZ"]
+        places.sort(key=lambda k: (k < v, abs(k - v)))  # after the verb first, then the nearest
+        for k in places:
+            phrase = noun_phrase_at(self.doc, k + 1)
+            if phrase is not None:
+                return phrase
+        return None
+
+    def _verb_cue(self, v: int, lemma: str, generic: bool = False) -> SpeechCue | None:
         toks = self.toks
         first, last = sentence_bounds(self.doc, v)
         source, verb_first = self.subject(v)
+        if self.lex.is_source_verb(lemma):
+            source = self._prep_source(v, lemma.split()[1])
         score = self.resolver.score(source)
         lead = self._lead(v)
         # ..., zegt Lavrov.  /  “...,” zei hij.  /  “...,” zei hij, “...”
-        if verb_first and self._verb_first_after_comma(v):
-            if score == 0:
-                return None
+        if (verb_first or self.lex.is_source_verb(lemma)) and self._verb_first_after_comma(v):
             adjacent = self._quote_closing_before(toks[lead].start)
+            if score == 0 or (generic and not self._generic_speaker(source, adjacent)):
+                return None
             start = toks[first].start
             if adjacent is not None:
                 start = min(start, self.spans[adjacent].open)
@@ -420,8 +542,14 @@ class CueFinder:
                 j += 1
             if j < last and toks[j].text in (",", ":"):
                 nxt = self._quote_opening_after(toks[j].end)
+                if nxt is None and adjacent is None and toks[j].text == "," and j + 1 < last:
+                    # "Normaal gesproken, zegt de hoogleraar, zit ze ...": the source clause
+                    # stands inside the sentence it reports, which is the whole sentence.
+                    content = self._trim(toks[first].start, toks[last - 1].end)
             return SpeechCue("inverted", lemma, v, source, score, content,
                              self._mostly_quote(content) if content else None, adjacent, nxt)
+        if generic:
+            return None
         # Dat meldt CNN.  /  Dit zegt de minister.  /  Zo schrijft de krant.
         f = finite_verb_for(self.doc, v)
         if verb_first and f - 1 == first and toks[first].sent > 0 \
@@ -516,7 +644,7 @@ def find_speech_cues(doc: ParsedDoc, spans: tuple[QuotedSpan, ...], resolver: Sp
 def analyse_speech(doc: ParsedDoc, entities: tuple[Entity, ...], lexicon: SpeechLexicon) -> SpeechAnalysis:
     """Quoted spans, speech cues and the cues' speakers of one parsed document."""
     spans = find_quoted_spans(doc.text)
-    outer = tuple((s.open, s.close + 1) for s in spans if s.depth == 0)
+    outer = tuple((s.open, s.close_end) for s in spans if s.depth == 0)
     resolver = SpeakerResolver(doc, entities, lexicon, outer)
     cues = find_speech_cues(doc, spans, resolver, lexicon)
     speakers = tuple(resolver.resolve(c.source) if c.score else None for c in cues)

@@ -50,6 +50,8 @@ class SpeechLexicon:
     document_nouns: frozenset[str]
     title_cues: frozenset[str]
     not_speakers: frozenset[str]
+    source_verbs: frozenset[tuple[str, str]]  # ("blijken", "uit"): the source follows the preposition
+    verb_forms: tuple[tuple[str, str], ...]   # ("laat", "laten"): forms the tagger may mistake
 
     def pronoun(self, word: str) -> frozenset[str] | None:
         """What a speaker pronoun can refer to, or None when ``word`` is not one."""
@@ -60,7 +62,36 @@ class SpeechLexicon:
         return None
 
     def is_report_verb(self, lemma: str) -> bool:
-        return lemma in self.report_verbs
+        return lemma in self.report_verbs or any(lemma == " ".join(v) for v in self.source_verbs)
+
+    def is_source_verb(self, entry: str) -> bool:
+        return any(entry == " ".join(v) for v in self.source_verbs)
+
+    def verb_form(self, word: str) -> str | None:
+        """The infinitive of a speech-verb form the tagger may have mistaken, or None."""
+        word = word.casefold()
+        for form, lemma in self.verb_forms:
+            if form == word:
+                return lemma
+        return None
+
+    def noun_kind(self, lemma: str) -> str | None:
+        """"person", "group" or "document" for a noun that can name a source, else None.
+
+        A compound counts by its last part ("topdiplomaat", "branchevereniging"), when
+        that part is a word of four letters or more.
+        """
+        lemma = lemma.casefold()
+        for kind, nouns in (("person", self.role_nouns), ("group", self.organisation_nouns),
+                            ("document", self.document_nouns)):
+            if lemma in nouns:
+                return kind
+        for kind, nouns in (("person", self.role_nouns), ("group", self.organisation_nouns),
+                            ("document", self.document_nouns)):
+            for n in nouns:
+                if len(n) >= 4 and len(lemma) >= len(n) + 3 and lemma.endswith(n):
+                    return kind
+        return None
 
 
 @functools.cache
@@ -97,4 +128,6 @@ def load_speech_lexicon(lang: str = "nl") -> SpeechLexicon:
         document_nouns=words("document_nouns.txt"),
         title_cues=words("title_cues.txt"),
         not_speakers=words("not_speakers.txt"),
+        source_verbs=frozenset(tuple(e.casefold().split()[:2]) for e in read_entries(lang, "source_verbs.txt")),
+        verb_forms=tuple(tuple(e.casefold().split()[:2]) for e in read_entries(lang, "speech_verb_forms.txt")),
     )
