@@ -136,7 +136,12 @@ def noun_phrase_at(doc: ParsedDoc, i: int, limit: int | None = None, *, of_phras
         j += 1
     body_start = j
     head = None
+    named = False
     while j < limit and (_np_body(doc, j) or (toks[j].pos == "LET" and toks[j].text == "-" and j > body_start)):
+        is_name = toks[j].pos == "SPEC" or _name_like(doc, j)
+        if named and not is_name:
+            break  # a name ends the phrase: "Trump [vorig jaar]"
+        named = named or is_name
         if _np_head(doc, j):
             head = j
         j += 1

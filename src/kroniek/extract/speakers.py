@@ -32,6 +32,9 @@ _GROUP_TYPES = ("ORG", "GPE", "LOC", "MISC")
 # How far (in tokens) a role noun may stand from a name it describes:
 # "Sergej Lavrov, de Russische minister" and "de Noord-Koreaanse minister ... Ri Yong-ho".
 ROLE_WINDOW = 8
+# For organisation nouns the name must stand right next to it: "de regering van Frankrijk",
+# "het kabinet-Rutte"; further away a name is usually another actor ("het kabinet wil KLM ...").
+BODY_WINDOW = 2
 # How many sentences back a pronoun looks for its antecedent.
 PRONOUN_REACH = 3
 
@@ -127,14 +130,20 @@ class SpeakerResolver:
         toks = self.doc.tokens[phrase.first:phrase.last]
         start, end = toks[0].start, toks[-1].end
         found = self.mentions.overlapping(start, end)
+        nouns = [(t.lemma.casefold(), self.lex.noun_kind(t.lemma)) for t in toks if t.pos == "N"]
+        roles = {lemma for lemma, kind in nouns if kind == "person"}
+        if found and roles and not any(r.type == "PER" for r in found):
+            # "de president van de Verenigde Staten": a person named before by that role,
+            # else the body the phrase names ("een woordvoerder van Shell": Shell).
+            person = self._named_with_role(start, roles, _PERSON_TYPES)
+            if person is not None:
+                return person
         if found:
             best = min(found, key=lambda r: (_TYPE_RANK.get(r.type, 9), r.start))
             return best.entity
         if len(toks) == 1 and is_personal_pronoun(toks[0]):
             refs = self.lex.pronoun(toks[0].text)
             return self._antecedent(start, refs) if refs else None
-        nouns = [(t.lemma.casefold(), self.lex.noun_kind(t.lemma)) for t in toks if t.pos == "N"]
-        roles = {lemma for lemma, kind in nouns if kind == "person"}
         if roles:
             return self._named_with_role(start, roles, _PERSON_TYPES)
         bodies = {lemma for lemma, kind in nouns if kind == "group"}
@@ -176,8 +185,9 @@ class SpeakerResolver:
             counts[r.entity] = counts.get(r.entity, 0) + 1
             first_tok = bisect.bisect_left(self.token_starts, r.start)
             sent = doc.sentences[doc.tokens[first_tok].sent]
-            lo = max(sent.first_token, first_tok - ROLE_WINDOW)
-            hi = min(sent.last_token, first_tok + ROLE_WINDOW + 1)
+            window = ROLE_WINDOW if types == _PERSON_TYPES else BODY_WINDOW
+            lo = max(sent.first_token, first_tok - window)
+            hi = min(sent.last_token, first_tok + window + 1)
             near = {doc.tokens[k].lemma.casefold() for k in range(lo, hi)
                     if doc.tokens[k].end <= char and doc.tokens[k].pos == "N"}
             if near & lemmas:

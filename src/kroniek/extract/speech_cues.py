@@ -610,18 +610,49 @@ class CueFinder:
             q = self._quote_opening_after(toks[after].end)
             if q is not None:
                 return SpeechCue("according", word, i, source, score, None, None, None, q)
-        if i == first or (c_prev in QUOTE_CHARS and k_prev < toks[first].start):
-            # "Volgens de minister is de economie sterk."
-            start_tok = after + 1 if after < last and toks[after].text == "," else after
+        leading = all(t.pos == "VG" or is_punct(t) for t in toks[first:i])  # "Maar volgens ..."
+        if leading:
+            # "Volgens de minister (VVD), die ..., is de economie sterk."
+            start_tok = self._skip_insertions(after, last)
             if start_tok >= last:
                 return None
             content = self._trim(toks[start_tok].start, toks[last - 1].end)
         else:
-            # "De economie groeit volgens het CPB met twee procent."
-            content = self._trim(toks[first].start, toks[last - 1].end)
+            # "De economie groeit volgens het CPB met twee procent.": the clause around it.
+            lo, hi = i, i
+            while lo - 1 >= first and not (clause_punct(toks[lo - 1]) and toks[lo - 1].start not in self.marks):
+                lo -= 1
+            while hi + 1 < last and not (clause_punct(toks[hi + 1]) and toks[hi + 1].start not in self.marks):
+                hi += 1
+            content = self._trim(toks[lo].start, toks[hi].end)
         if content is None:
             return None
         return SpeechCue("according", word, i, source, score, content, self._mostly_quote(content))
+
+    def _skip_insertions(self, k: int, last: int) -> int:
+        """The first token after a source phrase's additions: "(VVD)", ", die ...,", ", de minister,"."""
+        toks = self.toks
+        while k < last:
+            if toks[k].text == "(":
+                while k < last and toks[k].text != ")":
+                    k += 1
+                k += 1
+            elif toks[k].text == "," and k + 1 < last:
+                nxt = toks[k + 1]
+                insertion = is_relative(nxt) or noun_phrase_at(self.doc, k + 1, last) is not None \
+                    and not self._finite(k + 1)
+                if not insertion:
+                    return k + 1
+                j = k + 1
+                while j < last and toks[j].text != ",":
+                    j += 1
+                if j >= last:
+                    return k + 1  # no closing comma: what follows is the reported clause
+                k = j + 1
+                return k
+            else:
+                return k
+        return k
 
     def _ends_sentence(self, k: int, last: int) -> bool:
         """Whether only punctuation or a prepositional phrase follows from token ``k``."""
