@@ -65,10 +65,16 @@ def _paragraph_start(text: str, pos: int) -> int:
 
 def find_attributions(parsed: ParsedDoc, entities: tuple[Entity, ...] = (),
                       lexicon: SpeechLexicon | None = None,
-                      quotes: tuple[QuoteFinding, ...] | None = None) -> tuple[Attribution, ...]:
-    """Every explicit source attribution of a parsed document, in text order."""
+                      quotes: tuple[QuoteFinding, ...] | None = None,
+                      analysis: SpeechAnalysis | None = None) -> tuple[Attribution, ...]:
+    """Every explicit source attribution of a parsed document, in text order.
+
+    ``quotes`` and ``analysis`` may be passed when the caller has them already (from
+    :func:`~kroniek.extract.quotes.find_quotes` and
+    :func:`~kroniek.extract.speech_cues.analyse_speech` on the same parse and entities).
+    """
     lexicon = lexicon or load_speech_lexicon()
-    analysis: SpeechAnalysis = analyse_speech(parsed, entities, lexicon)
+    analysis = analysis or analyse_speech(parsed, entities, lexicon)
     if quotes is None:
         quotes = find_quotes(parsed, entities, lexicon, analysis)
     text = parsed.text
