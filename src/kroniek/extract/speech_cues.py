@@ -505,6 +505,25 @@ class CueFinder:
         k, _ = self._prev_char(self.toks[lead].start)
         return c == "," or k in self.closes
 
+    def _main_clause_after_subordinate(self, v: int, lemma: str, first: int, lead: int) -> bool:
+        """"Hoewel Rutte eerst zweeg, twitterde hij vrijdag dat ...": a main clause after a
+        fronted subordinate clause, with its own reported clause; not a source clause."""
+        if self._complement(v, lemma) is None:
+            return False
+        before = self.toks[first:lead]
+        return bool(before) and (is_subordinator(before[0]) or not any(self._finite(first + n)
+                                                                        for n in range(len(before))))
+
+    def _sentence_goes_on(self, first: int, lead: int, k: int, last: int) -> bool:
+        """After "..., zegt X," the sentence goes on with more of what X says (not with a
+        relative clause about X): "Normaal gesproken, zegt X, zit ze drie maanden ..."."""
+        toks = self.toks
+        if is_relative(toks[k]) or toks[k].text.casefold() in ("die", "dat", "wie", "wat"):
+            return False
+        rest_finite = any(self._finite(n) for n in range(k, last))
+        before_finite = any(self._finite(n) for n in range(first, lead))
+        return rest_finite or not before_finite
+
     def _prep_source(self, v: int, prep: str) -> Phrase | None:
         """The phrase after the preposition of a source verb: "blijkt uit [cijfers van het CBS]"."""
         lo, _ = self._clause_prefix(v)
@@ -526,7 +545,8 @@ class CueFinder:
         score = self.resolver.score(source)
         lead = self._lead(v)
         # ..., zegt Lavrov.  /  “...,” zei hij.  /  “...,” zei hij, “...”
-        if (verb_first or self.lex.is_source_verb(lemma)) and self._verb_first_after_comma(v):
+        if (verb_first or self.lex.is_source_verb(lemma)) and self._verb_first_after_comma(v) \
+                and not self._main_clause_after_subordinate(v, lemma, first, lead):
             adjacent = self._quote_closing_before(toks[lead].start)
             if score == 0 or (generic and not self._generic_speaker(source, adjacent)):
                 return None
@@ -542,7 +562,8 @@ class CueFinder:
                 j += 1
             if j < last and toks[j].text in (",", ":"):
                 nxt = self._quote_opening_after(toks[j].end)
-                if nxt is None and adjacent is None and toks[j].text == "," and j + 1 < last:
+                if nxt is None and adjacent is None and toks[j].text == "," and j + 1 < last \
+                        and self._sentence_goes_on(first, lead, j + 1, last):
                     # "Normaal gesproken, zegt de hoogleraar, zit ze ...": the source clause
                     # stands inside the sentence it reports, which is the whole sentence.
                     content = self._trim(toks[first].start, toks[last - 1].end)
