@@ -22,6 +22,7 @@ uitgenodigd ..., meldt CNN.").
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 from ..model import Entity, ParsedDoc, Span
@@ -79,7 +80,12 @@ def find_attributions(parsed: ParsedDoc, entities: tuple[Entity, ...] = (),
         quotes = find_quotes(parsed, entities, lexicon, analysis)
     text = parsed.text
     toks = parsed.tokens
+    by_cue: dict[int, list[QuoteFinding]] = {}
+    for q in quotes:
+        if q.cue is not None and q.kind == "direct":
+            by_cue.setdefault(q.cue.start, []).append(q)
     found: list[Attribution] = []
+    constructions: dict[int, str] = {}
     for k, cue in enumerate(analysis.cues):
         if cue.source is None or cue.construction in ("bare", "subject", "previous"):
             continue
@@ -89,34 +95,31 @@ def find_attributions(parsed: ParsedDoc, entities: tuple[Entity, ...] = (),
         if cue.content is not None:
             ranges.append(cue.content)
         # The quotes this cue gave their speaker, continuations included.
-        for q in quotes:
-            if q.cue == cue_span and q.kind == "direct":
-                ranges.append((q.start, q.end))
+        ranges.extend((q.start, q.end) for q in by_cue.get(verb.start, ()))
         if not ranges:
             continue
         start, end = min(r[0] for r in ranges), max(r[1] for r in ranges)
         src = Span(toks[cue.source.first].start, toks[cue.source.last - 1].end,
                    text[toks[cue.source.first].start:toks[cue.source.last - 1].end])
         found.append(Attribution(start, end, _kind(cue, lexicon), cue_span, analysis.speakers[k], src))
+        constructions[verb.start] = cue.construction
     found.sort(key=lambda a: (a.start, a.end))
-    return tuple(_extend_reports(parsed, found, analysis, lexicon))
+    return tuple(_extend_reports(parsed, found, constructions))
 
 
-def _extend_reports(parsed: ParsedDoc, found: list[Attribution], analysis: SpeechAnalysis,
-                    lexicon: SpeechLexicon) -> list[Attribution]:
+def _extend_reports(parsed: ParsedDoc, found: list[Attribution], constructions: dict[int, str]) -> list[Attribution]:
     """Reporting verbs after their clause also cover the paragraph's sentences before it."""
     text = parsed.text
+    sentence_starts = [s.start for s in parsed.sentences]
     out: list[Attribution] = []
-    for n, a in enumerate(found):
-        cue = next(c for c in analysis.cues if parsed.tokens[c.cue].start == a.cue.start)
-        if a.kind == "report" and cue.construction in ("inverted", "anaphoric"):
-            floor = _paragraph_start(text, a.start)
-            # Not over text another attribution already covers.
-            for other in found[:n]:
-                if other.end <= a.start:
-                    floor = max(floor, other.end)
-            sentences = [s for s in parsed.sentences if floor <= s.start and s.end <= a.start]
-            if sentences:
-                a = Attribution(sentences[0].start, a.end, a.kind, a.cue, a.source, a.source_span)
+    covered_to = 0  # the furthest end of the attributions before this one
+    for a in found:
+        if a.kind == "report" and constructions.get(a.cue.start) in ("inverted", "anaphoric"):
+            # Back to the paragraph's start, but not over text another attribution covers.
+            floor = max(_paragraph_start(text, a.start), min(covered_to, a.start))
+            n = bisect.bisect_left(sentence_starts, floor)
+            if n < len(parsed.sentences) and parsed.sentences[n].end <= a.start:
+                a = Attribution(parsed.sentences[n].start, a.end, a.kind, a.cue, a.source, a.source_span)
+        covered_to = max(covered_to, a.end)
         out.append(a)
     return out

@@ -25,11 +25,11 @@ source of the clause (see :mod:`.attribution`), not a speaker of an indirect quo
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 from ..model import Entity, ParsedDoc, Quote, Span
 from .phrases import Phrase, TokenIndex, is_punct, is_verb, sentence_bounds
-from .speakers import Mentions
 from .speech_cues import SpeechAnalysis, SpeechCue, analyse_speech
 from .speech_lexicon import SpeechLexicon, load_speech_lexicon
 
@@ -90,8 +90,29 @@ class _Builder:
         self.a = analysis
         self.lex = lexicon
         self.index = TokenIndex(doc)
-        self.mentions = Mentions(entities)
         self.outer = [k for k, s in enumerate(analysis.spans) if s.depth == 0]
+        self.outer_opens = [analysis.spans[k].open for k in self.outer]
+        # Cues by what they point at, so each quote looks up its own instead of scanning all.
+        self.after_cue: dict[int, int] = {}
+        self.next_cue: dict[int, int] = {}
+        self.placing: dict[tuple[str, int], int] = {}
+        self.by_sentence: dict[int, list[int]] = {}
+        contents: list[tuple[int, int, int]] = []
+        for c, cue in enumerate(analysis.cues):
+            if cue.adjacent_quote is not None and cue.construction in ("inverted", "according"):
+                self.after_cue.setdefault(cue.adjacent_quote, c)
+            if cue.next_quote is not None:
+                if cue.construction in ("inverted", "according", "colon"):
+                    self.next_cue.setdefault(cue.next_quote, c)
+                elif cue.construction in _PLACING_ONLY:
+                    self.placing.setdefault((cue.construction, cue.next_quote), c)
+            self.by_sentence.setdefault(doc.tokens[cue.cue].sent, []).append(c)
+            if cue.content is not None:
+                contents.append((cue.content[0], cue.content[1], c))
+        contents.sort()
+        self.contents = contents
+        self.content_starts = [lo for lo, _, _ in contents]
+        self.longest_content = max((hi - lo for lo, hi, _ in contents), default=0)
 
     # ---------------------------------------------------------------- helpers
 
@@ -117,9 +138,10 @@ class _Builder:
         return self.doc.tokens[i].sent
 
     def _in_outer_quote(self, char: int) -> int | None:
-        for k in self.outer:
-            s = self.a.spans[k]
-            if s.open < char < s.close:
+        n = bisect.bisect_left(self.outer_opens, char) - 1
+        if n >= 0:
+            k = self.outer[n]
+            if char < self.a.spans[k].close:
                 return k
         return None
 
@@ -182,21 +204,21 @@ class _Builder:
     def _direct_speaker(self, k: int, found: list[QuoteFinding]) -> _Speaker:
         cues = self.a.cues
         s = self.a.spans[k]
-        for c, cue in enumerate(cues):
-            if cue.adjacent_quote == k and cue.construction in ("inverted", "according"):
-                return self._from_cue(c, "after")
-        for c, cue in enumerate(cues):
-            if cue.next_quote == k and cue.construction in ("inverted", "according", "colon"):
-                # "zei hij, “...”" and "aldus Blok, „...”" go on a quote; "Volgens X: “...”" opens one.
-                opens = cue.construction == "colon" or cue.content is None
-                return self._from_cue(c, "colon" if opens else "interjection")
+        if k in self.after_cue:
+            return self._from_cue(self.after_cue[k], "after")
+        if k in self.next_cue:
+            cue = cues[self.next_cue[k]]
+            # "zei hij, “...”" and "aldus Blok, „...”" go on a quote; "Volgens X: “...”" opens one.
+            opens = cue.construction == "colon" or cue.content is None
+            return self._from_cue(self.next_cue[k], "colon" if opens else "interjection")
         # The innermost reported clause the quote stands in.
         best: tuple[int, int] | None = None
-        for c, cue in enumerate(cues):
-            if cue.content is None or s.open < self.doc.tokens[cue.cue].start < s.close:
-                continue
-            lo, hi = cue.content
-            if lo <= s.start and s.end <= hi and (best is None or hi - lo < best[0]):
+        n = bisect.bisect_right(self.content_starts, s.start) - 1
+        while n >= 0 and self.contents[n][0] >= s.start - self.longest_content:
+            lo, hi, c = self.contents[n]
+            n -= 1
+            if s.end <= hi and not (s.open < self.doc.tokens[cues[c].cue].start < s.close) \
+                    and (best is None or hi - lo < best[0]):
                 best = (hi - lo, c)
         if best is not None:
             cue = cues[best[1]]
@@ -204,17 +226,16 @@ class _Builder:
             return self._from_cue(best[1], rule)
         # A speech verb earlier in the same sentence: Lavrov noemde het plan “onzin”.
         sent = self._sentence_of(s.open)
-        earlier = [c for c, cue in enumerate(cues)
-                   if self.doc.tokens[cue.cue].sent == sent and self.doc.tokens[cue.cue].end <= s.open
-                   and cue.construction in ("complement", "bare", "colon", "according") and cue.score
-                   and self._in_outer_quote(self.doc.tokens[cue.cue].start) is None]
+        earlier = [c for c in self.by_sentence.get(sent, ())
+                   if self.doc.tokens[cues[c].cue].end <= s.open
+                   and cues[c].construction in ("complement", "bare", "colon", "according") and cues[c].score
+                   and self._in_outer_quote(self.doc.tokens[cues[c].cue].start) is None]
         if earlier:
             return self._from_cue(earlier[-1], "sentence")
         if self._standalone(k):
             return self._context_speaker(k, found)
-        for c, cue in enumerate(cues):
-            if cue.construction == "subject" and cue.next_quote == k:
-                return self._from_cue(c, "subject")
+        if ("subject", k) in self.placing:
+            return self._from_cue(self.placing[("subject", k)], "subject")
         return _Speaker(None, None, None, "none")
 
     def _context_speaker(self, k: int, found: list[QuoteFinding]) -> _Speaker:
@@ -225,23 +246,28 @@ class _Builder:
         lowest = here - CONTEXT_SENTENCES
         best_pos = -1
         best: _Speaker | None = None
-        for c, cue in enumerate(self.a.cues):
-            t = toks[cue.cue]
-            if cue.construction in _PLACING_ONLY:
+        for sent in range(max(0, lowest), here):
+            for c in self.by_sentence.get(sent, ()):
+                cue = self.a.cues[c]
+                t = toks[cue.cue]
+                if cue.construction in _PLACING_ONLY:
+                    continue
+                if t.end <= s.open and cue.score and cue.source is not None \
+                        and self._in_outer_quote(t.start) is None and t.start > best_pos:
+                    best_pos, best = t.start, self._from_cue(c, "context")
+        for q in reversed(found):
+            if q.end > s.open:
                 continue
-            if lowest <= t.sent < here and t.end <= s.open and cue.score and cue.source is not None \
-                    and self._in_outer_quote(t.start) is None and t.start > best_pos:
-                best_pos, best = t.start, self._from_cue(c, "context")
-        for q in found:
-            if q.kind == "direct" and q.speaker_span is not None and q.end <= s.open \
-                    and lowest <= self._sentence_of(q.start) and q.end > best_pos:
+            if self._sentence_of(q.start) < lowest:
+                break
+            if q.speaker_span is not None and q.end > best_pos:
                 best_pos, best = q.end, _Speaker(q.speaker, q.speaker_span, q.cue, "context")
+                break
         if best is not None:
             return best
         # "Stoltenberg was na afloop tevreden. “...”": whom the sentence before is about.
-        for c, cue in enumerate(self.a.cues):
-            if cue.construction == "previous" and cue.next_quote == k:
-                return self._from_cue(c, "context")
+        if ("previous", k) in self.placing:
+            return self._from_cue(self.placing[("previous", k)], "context")
         return _Speaker(None, None, None, "none")
 
     def direct(self) -> list[QuoteFinding]:

@@ -55,11 +55,18 @@ class Mentions:
         refs.sort(key=lambda r: (r.start, r.end))
         self.refs = refs
         self.starts = [r.start for r in refs]
+        self.longest = max((r.end - r.start for r in refs), default=0)
+        self.types = {e.id: e.type for e in entities}
         self.texts = {e.id: {m.text.casefold() for m in e.mentions} | {e.name.casefold()} for e in entities}
 
     def overlapping(self, start: int, end: int) -> list[MentionRef]:
+        lo = bisect.bisect_left(self.starts, start - self.longest)
         hi = bisect.bisect_left(self.starts, end)
-        return [r for r in self.refs[:hi] if r.end > start]
+        return [r for r in self.refs[lo:hi] if r.end > start]
+
+    def starting_in(self, start: int, end: int) -> list[MentionRef]:
+        """The mentions that start within ``[start, end)``."""
+        return self.refs[bisect.bisect_left(self.starts, start):bisect.bisect_left(self.starts, end)]
 
     def before(self, char: int) -> list[MentionRef]:
         return self.refs[:bisect.bisect_left(self.starts, char)]
@@ -72,8 +79,16 @@ class Mentions:
         return found[0] if len(found) == 1 else None
 
 
-def _inside_any(pos: int, ranges: tuple[tuple[int, int], ...]) -> bool:
-    return any(s <= pos < e for s, e in ranges)
+class Ranges:
+    """Sorted, non-overlapping character ranges, for "is this offset inside one?"."""
+
+    def __init__(self, ranges: tuple[tuple[int, int], ...]) -> None:
+        self.ranges = sorted(ranges)
+        self.starts = [s for s, _ in self.ranges]
+
+    def __contains__(self, pos: int) -> bool:
+        k = bisect.bisect_right(self.starts, pos) - 1
+        return k >= 0 and pos < self.ranges[k][1]
 
 
 class SpeakerResolver:
@@ -85,14 +100,13 @@ class SpeakerResolver:
         self.mentions = Mentions(entities)
         self.lex = lexicon
         # Character ranges of direct quotes: names inside them are not antecedents.
-        self.quoted = quoted
+        self.quoted = Ranges(quoted)
         self.token_starts = [t.start for t in doc.tokens]
+        # Per mention: the noun lemmas within a window around it (role nouns), by window.
+        self._near: dict[tuple[int, int], frozenset[str]] = {}
 
     def entity_type(self, entity: str) -> str | None:
-        for r in self.mentions.refs:
-            if r.entity == entity:
-                return r.type
-        return None
+        return self.mentions.types.get(entity)
 
     # ----------------------------------------------------------------- scoring
 
@@ -159,11 +173,10 @@ class SpeakerResolver:
         types = (_PERSON_TYPES if "person" in refs else ()) + (_GROUP_TYPES if "group" in refs else ())
         doc = self.doc
         here = doc.tokens[max(0, bisect.bisect_right(self.token_starts, char) - 1)].sent
-        candidates = [r for r in self.mentions.before(char)
-                      if r.type in types and not _inside_any(r.start, self.quoted)]
         for s in range(here, max(-1, here - PRONOUN_REACH - 1), -1):
             sent = doc.sentences[s]
-            in_sent = [r for r in candidates if sent.start <= r.start < sent.end]
+            in_sent = [r for r in self.mentions.starting_in(sent.start, min(sent.end, char))
+                       if r.type in types and r.start not in self.quoted]
             if in_sent:
                 # A person before a group when the pronoun can mean both ("zij").
                 return min(in_sent, key=lambda r: (types.index(r.type), r.start)).entity
@@ -176,22 +189,34 @@ class SpeakerResolver:
         text has mentioned most so far wins, then the latest: news keeps calling its
         protagonist by role.
         """
-        doc = self.doc
         named: dict[str, int] = {}   # entity -> latest start of a mention next to the role
         counts: dict[str, int] = {}  # entity -> mentions before char
-        for r in self.mentions.before(char):
-            if _inside_any(r.start, self.quoted) or r.type not in types:
+        window = ROLE_WINDOW if types == _PERSON_TYPES else BODY_WINDOW
+        for n, r in enumerate(self.mentions.before(char)):
+            if r.type not in types or r.start in self.quoted:
                 continue
             counts[r.entity] = counts.get(r.entity, 0) + 1
-            first_tok = bisect.bisect_left(self.token_starts, r.start)
-            sent = doc.sentences[doc.tokens[first_tok].sent]
-            window = ROLE_WINDOW if types == _PERSON_TYPES else BODY_WINDOW
-            lo = max(sent.first_token, first_tok - window)
-            hi = min(sent.last_token, first_tok + window + 1)
-            near = {doc.tokens[k].lemma.casefold() for k in range(lo, hi)
-                    if doc.tokens[k].end <= char and doc.tokens[k].pos == "N"}
-            if near & lemmas:
+            if self._nouns_near(n, r, window, char) & lemmas:
                 named[r.entity] = r.start
         if not named:
             return None
         return max(named, key=lambda e: (counts[e], named[e]))
+
+    def _nouns_near(self, n: int, r: MentionRef, window: int, char: int) -> frozenset[str]:
+        """Noun lemmas within ``window`` tokens of mention ``n`` in its sentence, before ``char``."""
+        key = (n, window)
+        near = self._near.get(key)
+        doc = self.doc
+        if near is None:
+            first_tok = bisect.bisect_left(self.token_starts, r.start)
+            sent = doc.sentences[doc.tokens[first_tok].sent]
+            lo = max(sent.first_token, first_tok - window)
+            hi = min(sent.last_token, first_tok + window + 1)
+            near = frozenset(doc.tokens[k].lemma.casefold() for k in range(lo, hi) if doc.tokens[k].pos == "N")
+            self._near[key] = near
+            if hi > 0 and doc.tokens[hi - 1].end > char:
+                # The window reaches the phrase being resolved: count only what stands before it.
+                self._near.pop(key)
+                near = frozenset(doc.tokens[k].lemma.casefold() for k in range(lo, hi)
+                                 if doc.tokens[k].pos == "N" and doc.tokens[k].end <= char)
+        return near

@@ -24,6 +24,7 @@ off these cues, so the two never disagree about who said what.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 from ..model import Entity, ParsedDoc
@@ -31,7 +32,7 @@ from .phrases import (Phrase, TokenIndex, clause_punct, finite_verb_for, is_fini
                       is_punct, is_relative, is_subordinator, is_verb, noun_phrase_at, noun_phrase_ending_at,
                       sentence_bounds)
 from .quote_marks import QUOTE_CHARS, QuotedSpan, find_quoted_spans, mark_positions
-from .speakers import SpeakerResolver
+from .speakers import Ranges, SpeakerResolver
 from .speech_lexicon import SpeechLexicon
 
 CONSTRUCTIONS = ("complement", "inverted", "anaphoric", "colon", "according", "bare", "subject", "previous")
@@ -98,6 +99,10 @@ class CueFinder:
         self.closes = {s.close_end - 1: k for k, s in enumerate(spans)}
         self.close_starts = {s.close: k for k, s in enumerate(spans)}
         self.marks = mark_positions(spans)
+        # The outermost quotes in order, for lookups by position (they never overlap).
+        self.outer = [k for k, sp in enumerate(spans) if sp.depth == 0]
+        self.outer_opens = [spans[k].open for k in self.outer]
+        self.outer_ranges = Ranges(tuple((spans[k].open, spans[k].close_end) for k in self.outer))
         # Tokens where a clause naming a source begins after a comma (", meldt CNN",
         # ", aldus ..."): a reported clause before it ends at that comma. Set by find().
         self.post_cue_starts: set[int] = set()
@@ -151,9 +156,12 @@ class CueFinder:
     def _mostly_quote(self, content: tuple[int, int]) -> int | None:
         """The direct quote that makes up ``content``, if one does."""
         start, end = content
-        for k, s in enumerate(self.spans):
-            if s.depth:
-                continue
+        hi = bisect.bisect_left(self.outer_opens, end)
+        for n in range(hi - 1, -1, -1):
+            k = self.outer[n]
+            s = self.spans[k]
+            if s.close_end <= start:
+                break  # quotes further back end before the content
             inner = max(0, min(end, s.close_end) - max(start, s.open))
             if inner >= MOSTLY * max(end - start, s.close_end - s.open):
                 return k
@@ -448,7 +456,7 @@ class CueFinder:
             return None
         prev = self.doc.sentences[s - 1]
         finite = [j for j in range(prev.first_token, prev.last_token) if self._finite(j)
-                  and not any(q.open < self.toks[j].start < q.close for q in self.spans)]
+                  and self.toks[j].start not in self.outer_ranges]
         if not finite:
             return None
         source, _ = self.subject(finite[0])
