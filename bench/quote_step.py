@@ -7,7 +7,9 @@ ratio: the share of a document's time the quote step adds to parsing.
 
     python bench/quote_step.py [--articles PATH] [--limit N] [--repeat R] [--show]
 
-``--show`` prints every quote found, for reading the output by eye.
+``--show`` prints every quote found, for reading the output by eye. ``--long`` also
+parses the same articles joined into one long text and prints how much longer the quote
+step takes on it than on the articles one by one (1.0: it grows linearly).
 """
 
 from __future__ import annotations
@@ -45,6 +47,7 @@ def main() -> None:
     ap.add_argument("--limit", type=int, default=20)
     ap.add_argument("--repeat", type=int, default=5)
     ap.add_argument("--show", action="store_true")
+    ap.add_argument("--long", action="store_true")
     args = ap.parse_args()
 
     texts = load_texts(args.articles, args.limit)
@@ -53,6 +56,7 @@ def main() -> None:
         t0 = time.perf_counter()
         parses = [frog.parse(t) for t in texts]
         frog_s = time.perf_counter() - t0
+        joined = frog.parse("\n\n".join(texts)) if args.long else None
     tokens = sum(len(p.tokens) for p in parses)
     entities = [extract_entities(p) for p in parses]
 
@@ -70,6 +74,15 @@ def main() -> None:
     print(f"quotes+sources  {1000 * step_s / tokens * 1000:8.2f} ms per 1,000 tokens "
           f"({quotes // args.repeat} quotes, {attributions // args.repeat} attributions)")
     print(f"ratio quote step / frog parse: {step_s / frog_s:.4f}")
+    if joined is not None:
+        joined_entities = extract_entities(joined)
+        t0 = time.perf_counter()
+        for _ in range(args.repeat):
+            found = find_quotes(joined, joined_entities, lexicon)
+            find_attributions(joined, joined_entities, lexicon, found)
+        long_s = (time.perf_counter() - t0) / args.repeat
+        print(f"one text of {len(joined.tokens)} tokens: {1000 * long_s / len(joined.tokens) * 1000:.2f} ms per "
+              f"1,000 tokens; ratio long text / articles one by one: {long_s / step_s:.2f}")
     if args.show:
         for p, ents in zip(parses, entities):
             names = {e.id: e.name for e in ents}
