@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kroniek.extract.entities import extract_entities
 from kroniek.extract.quotes import QuoteStep, extract_quotes, find_quotes
@@ -12,7 +14,7 @@ from kroniek.schema import validator
 
 from ..conftest import require_frog
 from ..helpers import ToyParser, article
-from .quote_cases import CASES, Case, VocabParser, toy
+from .quote_cases import CASES, VOCAB, Case, VocabParser, toy
 
 
 def found_quotes(case: Case, doc=None):
@@ -211,3 +213,29 @@ def test_seed_meldt_cnn_attributes_the_lead(seed):
         start = text.index(sentence)
         assert a.covers(start, start + len(sentence))
     assert a.end <= text.index(", meldt CNN")
+
+
+WORDS = sorted(VOCAB) + ["Lavrov", "CNN", "Rutte", ",", ".", ":", "„", "”", "“", "\"", "'", "‘", "’", ",,", "''",
+                         "«", "»", "(", ")", "\n\n", "?", "!"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), min_size=1, max_size=60))
+def test_any_word_salad_gives_sound_quotes_and_attributions(words):
+    """Whatever the text, quotes and attributions come back with exact offsets and never raise."""
+    from kroniek.extract.attribution import find_attributions
+
+    text = " ".join(words)
+    if not text.strip():
+        return
+    doc = toy(text, {"Lavrov": "PER", "CNN": "ORG", "Rutte": "PER"})
+    entities = extract_entities(doc)
+    quotes = find_quotes(doc, entities)
+    for q in quotes:
+        assert q.kind in ("direct", "indirect") and text[q.start:q.end] == q.text and q.text.strip()
+        for span in (q.speaker_span, q.cue):
+            assert span is None or text[span.start:span.end] == span.text
+    for a in find_attributions(doc, entities, quotes=quotes):
+        assert 0 <= a.start < a.end <= len(text)
+        for span in (a.cue, a.source_span):
+            assert text[span.start:span.end] == span.text

@@ -83,8 +83,7 @@ class _Speaker:
 
 
 class _Builder:
-    def __init__(self, doc: ParsedDoc, entities: tuple[Entity, ...], analysis: SpeechAnalysis,
-                 lexicon: SpeechLexicon) -> None:
+    def __init__(self, doc: ParsedDoc, analysis: SpeechAnalysis, lexicon: SpeechLexicon) -> None:
         self.doc = doc
         self.text = doc.text
         self.a = analysis
@@ -344,7 +343,7 @@ def find_quotes(parsed: ParsedDoc, entities: tuple[Entity, ...] = (),
     """Every quote of a parsed document with its speaker and the evidence for it."""
     lexicon = lexicon or load_speech_lexicon()
     analysis = analysis or analyse_speech(parsed, entities, lexicon)
-    return _Builder(parsed, entities, analysis, lexicon).build()
+    return _Builder(parsed, analysis, lexicon).build()
 
 
 def extract_quotes(parsed: ParsedDoc, entities: tuple[Entity, ...] = (),
