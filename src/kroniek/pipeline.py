@@ -43,11 +43,13 @@ class Step(Protocol):
 def default_steps() -> list[Step]:
     """The standard Dutch pipeline, in order."""
     from .extract.entities import EntityStep
+    from .extract.quotes import QuoteStep
     from .extract.times import TimeStep
 
     return [
         EntityStep(),
         TimeStep(),
+        QuoteStep(),
     ]
 
 
