@@ -8,39 +8,51 @@ from kroniek.model import Article, ParsedDoc, Sentence, Token
 
 _TOKEN = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]", re.UNICODE)
 _FINAL = {".", "!", "?"}
+_CLOSING = {"”", "’", "\"", "'", "»"}
 
 
 def toy_parse(text: str, ner: dict[str, str] | None = None, pos: dict[str, str] | None = None,
-              heads: dict[int, tuple[int | None, str]] | None = None) -> ParsedDoc:
+              heads: dict[int, tuple[int | None, str]] | None = None,
+              tags: dict[str, str] | None = None, lemmas: dict[str, str] | None = None) -> ParsedDoc:
     """Tokenize on word characters and split sentences after . ! ?.
 
     ``ner`` maps a phrase (as it stands in the text) to a label: every occurrence gets
     B-/I- tags. ``pos`` maps a word to a coarse tag (default: SPEC for capitalized words,
     LET for punctuation, N otherwise). ``heads`` sets (head index, relation) by token index.
+    ``tags`` maps a word to a full tag such as "WW(pv,verl,ev)" (its coarse tag follows
+    from it unless ``pos`` gives one); ``lemmas`` maps a word to its lemma (default: the
+    word in lower case).
     """
     ner = ner or {}
     pos = pos or {}
+    tags = tags or {}
+    lemmas = lemmas or {}
     spans = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
-    tags = ["O"] * len(spans)
+    bio = ["O"] * len(spans)
     # Longer phrases first; a token keeps the tag of the first phrase that covers it.
     for phrase, label in sorted(ner.items(), key=lambda pl: -len(pl[0])):
         for m in re.finditer(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", text):
             inside = [k for k, (s, e) in enumerate(spans) if s >= m.start() and e <= m.end()]
-            if any(tags[k] != "O" for k in inside):
+            if any(bio[k] != "O" for k in inside):
                 continue
             for n, k in enumerate(inside):
-                tags[k] = ("B-" if n == 0 else "I-") + label
+                bio[k] = ("B-" if n == 0 else "I-") + label
     tokens: list[Token] = []
     sentences: list[Sentence] = []
     sent = 0
     first = 0
     for k, (s, e) in enumerate(spans):
         word = text[s:e]
-        p = pos.get(word) or ("LET" if not word[0].isalnum() else "SPEC" if word[0].isupper() else "N")
+        full = tags.get(word)
+        p = pos.get(word) or (full.partition("(")[0] if full else None) or \
+            ("LET" if not word[0].isalnum() else "SPEC" if word[0].isupper() else "N")
         head, rel = (heads or {}).get(k, (None, "dep"))
-        tokens.append(Token(i=k, start=s, end=e, text=word, form=word, lemma=word.lower(), pos=p,
-                            tag=f"{p}()", ner=tags[k], head=head, deprel=rel, sent=sent))
-        if word in _FINAL or k == len(spans) - 1:
+        tokens.append(Token(i=k, start=s, end=e, text=word, form=word, lemma=lemmas.get(word, word.lower()),
+                            pos=p, tag=full or f"{p}()", ner=bio[k], head=head, deprel=rel, sent=sent))
+        # A closing quote glued to a final full stop ends the sentence with it.
+        glued_close = k + 1 < len(spans) and spans[k + 1][0] == e and text[spans[k + 1][0]] in _CLOSING
+        if (word in _FINAL and not glued_close) or (word in _CLOSING and k > 0 and text[s - 1] in _FINAL
+                                                   and s == spans[k - 1][1]) or k == len(spans) - 1:
             sentences.append(Sentence(tokens[first].start, e, first, k + 1))
             sent += 1
             first = k + 1

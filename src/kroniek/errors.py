@@ -32,6 +32,8 @@ CODES: dict[str, str] = {
     # pipeline and extraction
     "E_PIPELINE_ORDER": "a pipeline step requires an annotation no earlier step provides",
     "E_EXTRACT": "an extraction step failed on a document",
+    # evaluation
+    "E_EVAL_GOLD": "a gold file is malformed or does not match its text",
     # configuration
     "E_CONFIG": "the configuration is invalid (unknown key, wrong type, bad value)",
     # store
@@ -40,6 +42,10 @@ CODES: dict[str, str] = {
     "E_STORE_MIGRATION": "a database migration failed",
     "E_STORE_NOT_FOUND": "the requested record is not in the database",
     "E_STORE_QUERY": "a query or its parameters are malformed",
+    # query, export and the HTTP API
+    "E_QUERY_PARAM": "a query parameter is malformed (a date, an event type, a period)",
+    "E_QUERY_NO_ACTOR": "no actor in the database matches the name, KB id or country code",
+    "E_EXPORT": "an export cannot be written (unknown format, missing optional package, no output file)",
 }
 
 
@@ -97,3 +103,19 @@ class ConfigError(KroniekError):
 
 class StoreError(KroniekError):
     default_code = "E_STORE_OPEN"
+
+
+class QueryError(KroniekError):
+    """A query that cannot be answered as asked (bad parameter, unknown actor)."""
+
+    default_code = "E_QUERY_PARAM"
+
+
+class ExportError(KroniekError):
+    default_code = "E_EXPORT"
+
+
+class EvalError(KroniekError):
+    """A gold file that cannot be read or does not fit its text."""
+
+    default_code = "E_EVAL_GOLD"

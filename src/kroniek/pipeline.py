@@ -44,11 +44,13 @@ def default_steps() -> list[Step]:
     """The standard Dutch pipeline, in order."""
     from .extract.entities import EntityStep
     from .extract.events import EventStep
+    from .extract.quotes import QuoteStep
     from .extract.times import TimeStep
 
     return [
         EntityStep(),
         TimeStep(),
+        QuoteStep(),
         EventStep(),
     ]
 

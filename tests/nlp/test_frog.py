@@ -163,3 +163,10 @@ def test_crashed_connection_worker_is_detected():
         doc = parser.parse("Na de crash gaat het verder.")
         assert [t.text for t in doc.tokens][:2] == ["Na", "de"]
         assert parser.restarts == 1 and parser.pid != server
+
+
+def test_frog_leaves_no_files_in_the_working_folder(frog, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    with FrogParser() as parser:
+        parser.parse("Een korte zin.")
+    assert list(tmp_path.iterdir()) == []

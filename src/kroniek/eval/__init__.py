@@ -1,1 +1,1 @@
-"""Scorers for the gold sets in ../shared/data; `kroniek eval ...` prints their figures."""
+"""Scorers for gold data: each reads a gold format and compares kroniek's output with it."""

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 
 from ..model import Entity, Event, ParsedDoc, SentenceRef, Span, Time, Token
 from .clauses import Clause, ClauseMap, clause_map, finite_in
+from .attribution import Attribution
 from .event_patterns import EventPattern, PatternLexicon, Slot, Word, default_lexicon
 from .modality import classify, default_cues, is_particle
 
@@ -525,9 +526,24 @@ def _same_event(a: _Draft, b: _Draft) -> bool:
     return da is None or db is None or da == db
 
 
+def reporter(attributions: Sequence[Attribution], trigger: Span, source: str | None) -> str | None:
+    """The entity that explicitly reports an event ("meldt CNN", "volgens Reuters", "aldus X").
+
+    The narrowest attribution around the trigger wins. A plain speech verb ("Lavrov zei
+    dat hij ...") counts only when the speaker is not the event's own source: someone
+    announcing their own plans is the actor, not a source reporting on it.
+    """
+    around = [a for a in attributions if a.source is not None and a.covers(trigger.start, trigger.end)
+              and (a.kind != "speech" or a.source != source)]
+    if not around:
+        return None
+    return min(around, key=lambda a: a.end - a.start).source
+
+
 def extract_events(doc: ParsedDoc, entities: Sequence[Entity], times: Sequence[Time], dct: str,
-                   lexicon: PatternLexicon | None = None) -> tuple[Event, ...]:
-    """The events of a parsed document, given its entities and time expressions."""
+                   lexicon: PatternLexicon | None = None,
+                   attributions: Sequence[Attribution] = ()) -> tuple[Event, ...]:
+    """The events of a parsed document, given its entities, time expressions and attributions."""
     lexicon = lexicon or default_lexicon()
     cues = default_cues()
     clauses = clause_map(doc)
@@ -582,10 +598,11 @@ def extract_events(doc: ParsedDoc, entities: Sequence[Entity], times: Sequence[T
     for n, d in enumerate(sorted(drafts, key=lambda d: d.trigger), 1):
         tok = doc.tokens[d.trigger]
         sent = doc.sentences[d.sentence]
+        trigger = Span(tok.start, tok.end, tok.text)
         events.append(Event(
             id=f"v{n}", type=d.type, mode=d.mode, source=d.source, target=d.target,
             location=d.location, time=d.time.id if d.time else None, date=_date_of(d.time),
-            modality=d.modality, reported_by=None, trigger=Span(tok.start, tok.end, tok.text),
+            modality=d.modality, reported_by=reporter(attributions, trigger, d.source), trigger=trigger,
             sentence=SentenceRef(sent.start, sent.end), confidence=d.confidence))
     return tuple(events)
 
@@ -597,16 +614,17 @@ def _clause_verbs(doc: ParsedDoc, clause: Clause) -> set[str]:
 
 
 class EventStep:
-    """Pipeline step: parse, entities and times → events."""
+    """Pipeline step: parse, entities, times and source attributions → events."""
 
     name = "events"
-    requires = ("parse", "entities", "times")
+    requires = ("parse", "entities", "times", "attributions")
     provides = ("events",)
 
     def __init__(self, lexicon: PatternLexicon | None = None) -> None:
         self.lexicon = lexicon
 
     def __call__(self, work) -> dict[str, tuple]:
-        events = extract_events(work.parsed, work.annotations.get("entities", ()),
-                                work.annotations.get("times", ()), work.article.date, self.lexicon)
+        a = work.annotations
+        events = extract_events(work.parsed, a.get("entities", ()), a.get("times", ()), work.article.date,
+                                self.lexicon, a.get("attributions", ()))
         return {"events": events}

@@ -34,10 +34,11 @@ def _passes_check(mention: Mention, doc: ParsedDoc, starts: list[int]) -> bool:
         # "nu" the conjunction ("nu de zon schijnt"), "morgen" the noun ("de hele morgen")
         return not any(t.tag.startswith(("VG(", "N(")) for t in tokens[first:last])
     if mention.check == "year":
-        # "in 2000 gemeenten": a number before a noun is an amount, not a year
+        # "in 2000 gemeenten": a number before a plural noun is an amount, not a year
+        # ("sinds 2015 burgemeester" keeps its year)
         nxt: Token | None = tokens[last] if last < len(tokens) and tokens[last].sent == tokens[first].sent \
             else None
-        return not (nxt is not None and nxt.tag.startswith("N(soort"))
+        return not (nxt is not None and nxt.tag.startswith("N(soort,mv"))
     return True
 
 

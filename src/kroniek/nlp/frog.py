@@ -18,6 +18,7 @@ import shutil
 import signal
 import socket
 import subprocess
+import tempfile
 import threading
 import time
 import weakref
@@ -67,6 +68,7 @@ class FrogServer:
         self.port: int | None = None
         self.process: subprocess.Popen[bytes] | None = None
         self._stderr: collections.deque[str] = collections.deque(maxlen=40)
+        self._workdir: tempfile.TemporaryDirectory[str] | None = None
 
     @property
     def pid(self) -> int | None:
@@ -89,8 +91,11 @@ class FrogServer:
             cmd.append(f"--skip={self.config.skip}")
         env = dict(os.environ, OMP_NUM_THREADS=str(self.config.omp_threads), OMP_WAIT_POLICY="PASSIVE")
         self._stderr.clear()
+        # Frog writes frog.*.debug files into its working folder: give it its own.
+        self._workdir = tempfile.TemporaryDirectory(prefix="kroniek-frog-")
         self.process = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                                        stderr=subprocess.PIPE, env=env, start_new_session=True)
+                                        stderr=subprocess.PIPE, env=env, start_new_session=True,
+                                        cwd=self._workdir.name)
         _live.add(self)
         threading.Thread(target=self._drain, args=(self.process,), daemon=True,
                          name=f"frog-stderr-{self.process.pid}").start()
@@ -140,6 +145,9 @@ class FrogServer:
         process.wait(timeout=30)
         if process.stderr:
             process.stderr.close()
+        if self._workdir is not None:
+            self._workdir.cleanup()
+            self._workdir = None
 
 
 class FrogParser:

@@ -126,4 +126,13 @@ CREATE TRIGGER documents_fts_update AFTER UPDATE ON documents BEGIN
     INSERT INTO documents_fts(rowid, title, text) VALUES (new.n, new.title, new.text);
 END;
 """),
+    # Queries (query.py) go from an actor's entities to its events: events are found by
+    # (document, source entity) and (document, target entity), places by location, and
+    # names typed by a user are compared with mention texts without regard to case.
+    ("0003_query_indexes", """
+CREATE INDEX events_source ON events(doc_id, source);
+CREATE INDEX events_target ON events(doc_id, target);
+CREATE INDEX events_location ON events(doc_id, location);
+CREATE INDEX mentions_text ON mentions(text COLLATE NOCASE);
+"""),
 )

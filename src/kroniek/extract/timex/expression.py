@@ -51,6 +51,7 @@ class Expression:
     # relative expressions, durations and sets
     unit: str | None = None
     shift: int | None = None       # relative: units from the article date (-1 last, 0 this, +1 next)
+    upcoming: bool = False         # "komend voorjaar": the one ahead, even if it has just begun
     amount: float | None = None    # durations and sets; None = unknown (X)
     # references and anchors
     reference: str | None = None   # PRESENT_REF PAST_REF FUTURE_REF

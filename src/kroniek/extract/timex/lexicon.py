@@ -64,6 +64,7 @@ class TimeLexicon:
     plural_units: frozenset[str]
     seasons: dict[str, str]
     relative_words: dict[str, int]
+    upcoming_words: frozenset[str]
     day_words: dict[str, tuple[int, str | None]]
     vague_references: dict[str, str]
     sets: dict[str, str]
@@ -110,6 +111,7 @@ def load_lexicon() -> TimeLexicon:
     after: dict[str, int] = {}
     for phrase, direction, where in read_table("time_direction_cues.txt", 3):
         (before if where == "before" else after)[phrase.lower()] = _direction(direction)
+    relative = read_table("time_relative_words.txt", 3)
     events = {}
     for name, first, last in read_table("time_events.txt", 3):
         events[name.lower()] = HistoricalEvent(name, None if first == "?" else int(first),
@@ -125,7 +127,8 @@ def load_lexicon() -> TimeLexicon:
         units=units,
         plural_units=frozenset(plural),
         seasons={w.lower(): s for w, s in read_table("time_seasons.txt", 2)},
-        relative_words={w.lower(): int(n) for w, n in read_table("time_relative_words.txt", 2)},
+        relative_words={w.lower(): int(n) for w, n, _ in relative},
+        upcoming_words=frozenset(w.lower() for w, _, sense in relative if sense == "upcoming"),
         day_words={w.lower(): (int(n), _dash(p)) for w, n, p in read_table("time_day_words.txt", 3)},
         vague_references={p.lower(): v for p, v in read_table("time_vague_references.txt", 2)},
         sets={w.lower(): v for w, v in read_table("time_sets.txt", 2)},

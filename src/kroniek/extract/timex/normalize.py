@@ -133,9 +133,10 @@ def _lean_ahead(candidate: cal.Interval, span: cal.Interval) -> int:
 def _duration_value(amount: float | None, unit: str) -> str:
     if amount is not None and unit in _AS_MONTHS:
         amount, unit = amount * _AS_MONTHS[unit], "month"
-    while amount is not None and amount != int(amount) and unit in _SMALLER:
+    if amount is not None and amount != int(amount) and unit in _SMALLER:
         smaller, factor = _SMALLER[unit]
-        amount, unit = amount * factor, smaller
+        if amount * factor == int(amount * factor):  # else keep the fraction: "P1.5W"
+            amount, unit = amount * factor, smaller
     designator, is_time = _DURATION_UNITS[unit]
     if amount is None:
         number = "X"
@@ -278,6 +279,8 @@ def _relative(expr: Expression, dct: PubDate, tense: str | None) -> Timex:
     year = today.year
     if unit in _TIME_UNITS or unit == "day":
         days = shift if unit == "day" else 0
+        if unit == "day" and shift == 0 and expr.part == "NI" and tense == "past":
+            days = -1  # "vannacht is ... gekanteld": the night that began the evening before
         if not _day_precise(dct):
             return Timex(kind, _masked_day(dct) + suffix, None, expr.mod)
         return Timex(kind, (today + dt.timedelta(days=days)).isoformat() + suffix, None, expr.mod)
@@ -327,6 +330,12 @@ def _relative_season(expr: Expression, dct: PubDate, tense: str | None) -> str:
             chosen = _pick(candidates, dct, _direction(expr, tense, present=0))
         else:
             chosen = year
+    elif shift > 0 and expr.upcoming:
+        # "komend voorjaar": the first one that has not yet begun in the everyday sense;
+        # seasons here start on the 1st of the month (meteorological), the everyday ones
+        # (astronomical) about three weeks later
+        chosen = min(y for interval, y in candidates
+                     if interval[0] + dt.timedelta(days=20) >= dct.first_day)
     else:
         chosen = _pick(candidates, dct, shift, strict=True)
     return f"{chosen:04d}-{expr.season}"

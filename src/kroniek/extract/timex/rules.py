@@ -32,6 +32,11 @@ _ANAPHORIC_AFTER = re.compile(r"\s+(?:later|eerder|daarna|daarvoor|nadien|ervoor
 # Words after a year that make it a number of things ("tot 2000 euro").
 _QUANTITY_AFTER = re.compile(r"\s*(?:%|procent|euro|dollar|pond|mensen|man|doden|inwoners|leden|stuks|"
                              r"kilo|kilometer|km|meter|ton|huizen|woningen|banen|gemeenten)(?!\w)", re.IGNORECASE)
+# Words before a weekday that make it no particular day near the article's date ("op de
+# zaterdagavond"). Not "het", "die" or "een": they are as often a pronoun or the article
+# of a longer phrase ("klinkt het maandag", "die zaterdag overleed", "een maandag
+# gepubliceerd interview").
+_GENERIC_DETERMINERS = {"de", "dezelfde", "elke", "iedere", "ieder", "elk"}
 _NU_IDIOM = re.compile(r"\s+(?:eenmaal|en\s+dan)(?!\w)", re.IGNORECASE)
 _SPEED_UNITS = {"km", "kilometer", "mijl", "meter", "m", "knopen"}
 _DECADE_WORDS = {"twintig": 2, "dertig": 3, "veertig": 4, "vijftig": 5, "zestig": 6,
@@ -225,8 +230,8 @@ class TimeTagger:
             Rule("month-year", rx(
                 rf"{B}(?:(?P<mod>{date_mod}))?(?:(?:de\s+)?maand\s+)?(?P<m>{month_full}){year_tail}"
                 rf"(?:\s+(?P<cue>{after_cue}))?{E}"), self._month_rule),
-            Rule("month", rx(rf"{B}(?:(?P<mod>{date_mod}))?(?P<m>{month_full})(?:\s+(?P<cue>{after_cue}))?{E}"),
-                 self._month_rule),
+            Rule("month", rx(rf"{B}(?:(?P<mod>{date_mod}))?(?:(?P<rel>{rel})\s+)?(?P<m>{month_full})"
+                             rf"(?:\s+(?P<cue>{after_cue}))?{E}"), self._month_rule),
             Rule("season-year", rx(
                 rf"{B}(?:(?P<mod>{date_mod}))?(?:(?P<det>de|het)\s+)?(?P<season>{season}){year_tail}{E}"),
                  self._season),
@@ -246,6 +251,9 @@ class TimeTagger:
                 rf"{B}(?:(?P<rel>{rel})\s+)?(?P<wd>{weekday})(?P<part>{part})?(?:\s+(?P<cue>{after_cue}))?"
                 rf"{clock_tail}{E}"), self._weekday),
             Rule("day-word", rx(rf"{B}(?P<dw>{_alt(L.day_words)}){clock_tail}{E}"), self._day_word),
+            Rule("relative-part", rx(
+                rf"{B}(?:(?P<det>de|het)\s+)?(?P<rel>{rel})\s+(?P<partword>{part}){E}"), self._relative_part),
+            Rule("same-day", rx(rf"{B}(?:eerder|later)\s+op\s+de\s+dag{E}"), self._same_day),
             Rule("ago", rx(rf"{B}(?:(?P<amount>{amount})\s+)?(?P<unit>{units})\s+geleden{E}"), self._ago),
             Rule("from-now", rx(rf"{B}over\s+(?P<amount>{amount})\s+(?P<unit>{units}){E}"), self._from_now),
             Rule("decade", rx(
@@ -299,8 +307,10 @@ class TimeTagger:
     def _anchor(self, m: re.Match[str]) -> list[Mention] | None:
         which, mod = self.lex.anchor_prepositions[_norm(m.group("prep"))]
         event = self.lex.events.get(_norm(m.group("event")))
-        if event is None:  # the alternation is case-insensitive, the table keys are lowercase
-            event = next(e for k, e in self.lex.events.items() if _norm(k) == _norm(m.group("event")))
+        if event is None:  # written with other spaces or apostrophes than the list has
+            event = next((e for k, e in self.lex.events.items() if _norm(k) == _norm(m.group("event"))), None)
+        if event is None:
+            return None
         if event.first is None and mod is None:
             return None  # "in de oorlog", "tijdens de oorlog": which war and when is unknown
         expr = Expression("anchor", first_year=event.first, last_year=event.last, anchor_year=which, mod=mod)
@@ -360,6 +370,11 @@ class TimeTagger:
         if day > (29 if month == 2 else 30 if month in (4, 6, 9, 11) else 31):
             return None
         weekday = self.lex.weekdays[_norm(m.group("wd"))] if m.group("wd") else None
+        if m.group("y"):
+            try:
+                dt.date(self._year_number(m.group("y")), month, day)
+            except ValueError:
+                return None  # "29 februari 2019"
         expr = Expression("calendar", month=month, day=day, weekday=weekday, mod=self._date_mod(m.group("mod")),
                           direction=self._cue_direction(m), **self._year_fields(m), **self._clock_fields(m))
         return [self._mention(m, expr, "date")]
@@ -384,8 +399,12 @@ class TimeTagger:
         if word[0].isupper() and not fields and not self._sentence_initial(m.string, m.start("m")) \
                 and not m.group("mod"):
             return None  # "Augustus", "Mei": a name, not a month
+        direction = self._cue_direction(m)
+        rel = m.groupdict().get("rel")
+        if rel and self.lex.relative_words[_norm(rel)]:  # "afgelopen januari", "komende september"
+            direction = self.lex.relative_words[_norm(rel)]
         expr = Expression("calendar", month=self._month_number(word), mod=self._date_mod(m.group("mod")),
-                          direction=self._cue_direction(m), **fields)
+                          direction=direction, **fields)
         return [self._mention(m, expr, "month")]
 
     def _month_number(self, word: str) -> int:
@@ -397,8 +416,9 @@ class TimeTagger:
         mod = self._date_mod(m.group("mod"))
         fields = self._year_fields(m)
         if m.groupdict().get("rel"):
-            shift = self.lex.relative_words[_norm(m.group("rel"))]
-            expr = Expression("relative", unit="season", season=code, shift=shift, mod=mod)
+            word = _norm(m.group("rel"))
+            expr = Expression("relative", unit="season", season=code, shift=self.lex.relative_words[word],
+                              upcoming=word in self.lex.upcoming_words, mod=mod)
         else:
             expr = Expression("calendar", season=code, mod=mod, **fields)
         return [self._mention(m, expr, "season")]
@@ -415,6 +435,9 @@ class TimeTagger:
         return [self._mention(m, expr, "relative-unit")]
 
     def _weekday(self, m: re.Match[str]) -> list[Mention] | None:
+        before = m.string[max(0, m.start() - 12):m.start()].split()
+        if not m.group("rel") and before and _norm(before[-1]) in _GENERIC_DETERMINERS:
+            return None  # "op de zaterdagavond": a habit; "de maandag daarna": another story's day
         weekday = self.lex.weekdays[_norm(m.group("wd"))]
         part = self.lex.parts_of_day[_norm(m.group("part"))] if m.group("part") else None
         shift = self.lex.relative_words[_norm(m.group("rel"))] if m.group("rel") else None
@@ -432,9 +455,25 @@ class TimeTagger:
         expr = Expression("relative", unit="day", shift=shift, part=part, **self._clock_fields(m))
         return [self._mention(m, expr, "day-word", check="adverb" if word == "morgen" else None)]
 
+    def _relative_part(self, m: re.Match[str]) -> list[Mention] | None:
+        """"afgelopen nacht", "voorbije avond", "komende nacht": a part of a day near the DCT."""
+        word = _norm(m.group("rel"))
+        if word in ("volgende", "volgend"):
+            return None  # "de volgende ochtend" counts from the story's day, not the article's
+        part = self.lex.parts_of_day[_norm(m.group("partword"))]
+        shift = self.lex.relative_words[word]
+        if shift > 0:  # "komende nacht" is tonight; "komende ochtend" tomorrow's
+            shift = 1 if part == "MO" else 0
+        return [self._mention(m, Expression("relative", unit="day", shift=shift, part=part), "relative-part")]
+
+    def _same_day(self, m: re.Match[str]) -> list[Mention] | None:
+        return [self._mention(m, Expression("relative", unit="day", shift=0), "same-day")]
+
     def _counted(self, m: re.Match[str], sign: int, rule: str) -> list[Mention] | None:
         unit = self.lex.units[_norm(m.group("unit"))]
         amount = self._amount(m.group("amount"))
+        if amount is not None and amount > 5000:
+            return None  # "over 9999999 dagen": no date, and outside the calendar
         if amount is None:
             expr = Expression("reference", reference="PAST_REF" if sign < 0 else "FUTURE_REF")
             return [self._mention(m, expr, rule)]

@@ -26,9 +26,13 @@ _PERFECT_AUXILIARIES = {"hebben", "zijn"}
 
 
 def _finite(tok: Token) -> bool:
-    # Frog often tags a plural present ("De ministers vergaderen") as an infinitive; an
-    # infinitive that heads its sentence is such a verb
-    return tok.tag.startswith("WW(pv") or (tok.tag.startswith("WW(inf") and tok.head is None)
+    return tok.tag.startswith("WW(pv")
+
+
+def _root_infinitive(tok: Token) -> bool:
+    # Frog often tags a plural present ("De ministers vergaderen") as an infinitive; in a
+    # sentence without any finite verb, an infinitive that heads it is such a verb
+    return tok.tag.startswith("WW(inf") and tok.head is None
 
 
 def _infinitive(tok: Token) -> bool:
@@ -97,11 +101,25 @@ def classify(doc: ParsedDoc, finite: Token, lo: int, hi: int,
         return "future"
     if finite.lemma == "zullen":
         return "future"
-    if finite.lemma in _PERFECT_AUXILIARIES and any(
-            _participle(t) and "vrij" in t.tag
-            and not (finite.lemma == "zijn" and t.text.lower() in stative) for t in cluster):
+    if finite.lemma in _PERFECT_AUXILIARIES and any(_perfect_partner(doc, t, finite, stative) for t in cluster):
         return "past"
     return "present"
+
+
+def _perfect_partner(doc: ParsedDoc, tok: Token, finite: Token, stative: frozenset[str]) -> bool:
+    """Whether ``tok`` makes a perfect with the auxiliary ``finite`` ("heeft ... gezegd").
+
+    A participle does, unless it describes a state after "zijn" ("is gesloten"). So does
+    an "infinitive": Frog cannot tell "verlaten", "vergeten", "ontvangen" (participle)
+    from the infinitive of the same form, and "hebben"/"zijn" take no bare infinitive
+    except in "aan het werken" and "te doen", which are left out.
+    """
+    if _participle(tok):
+        return "vrij" in tok.tag and not (finite.lemma == "zijn" and tok.text.lower() in stative)
+    if _infinitive(tok):
+        before = doc.tokens[tok.i - 1].text.lower() if tok.i > 0 else ""
+        return before not in ("te", "het")
+    return False
 
 
 class ClauseTenses:
@@ -120,7 +138,10 @@ class ClauseTenses:
             return None
         first, last = span
         lo, hi = _clause(doc, first, last)
-        finite = [t for t in doc.tokens[lo:hi] if _finite(t)]
+        sent = doc.sentences[doc.tokens[first].sent]
+        sentence = doc.tokens[sent.first_token:sent.last_token]
+        is_finite = _finite if any(_finite(t) for t in sentence) else _root_infinitive
+        finite = [t for t in doc.tokens[lo:hi] if is_finite(t)]
         if finite:
             nearest = min(finite, key=lambda t: min(abs(t.i - first), abs(t.i - (last - 1))))
             return classify(doc, nearest, lo, hi, self.stative)
@@ -135,8 +156,7 @@ class ClauseTenses:
                     if _finite(h):
                         return classify(doc, h, *_clause(doc, h.i, h.i + 1), self.stative)
                     head = h.head
-        sent = doc.sentences[doc.tokens[first].sent]
-        finite = [t for t in doc.tokens[sent.first_token:sent.last_token] if _finite(t)]
+        finite = [t for t in sentence if is_finite(t)]
         if not finite:
             return None
         nearest = min(finite, key=lambda t: min(abs(t.i - first), abs(t.i - (last - 1))))

@@ -1,0 +1,260 @@
+"""Commands that ask the store: timeline, dyad, events, actors, search, export."""
+
+from __future__ import annotations
+
+import json
+import sys
+import textwrap
+from pathlib import Path
+
+import click
+
+from .base import EXIT_OK, ProgressBar, db_option, fail, handle_errors, main
+
+FORMATS = ("table", "json", "csv")
+
+
+def period_options(fn):
+    fn = click.option("--to", "end", default=None, metavar="DATE",
+                      help="Period end: YYYY, YYYY-MM or YYYY-MM-DD (its last day counts).")(fn)
+    fn = click.option("--from", "start", default=None, metavar="DATE",
+                      help="Period start: YYYY, YYYY-MM or YYYY-MM-DD.")(fn)
+    return fn
+
+
+def filter_options(fn):
+    fn = click.option("--modality", "modalities", multiple=True,
+                      help="Only these modalities: asserted, planned, hypothetical, negated (repeatable).")(fn)
+    fn = click.option("--type", "types", multiple=True,
+                      help="Only these PLOVER event types, e.g. CONSULT (repeatable or comma-separated).")(fn)
+    return fn
+
+
+def format_option(fn):
+    return click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
+                        help="table for reading, json (one object) or csv (one event a row).")(fn)
+
+
+def limit_option(default: int):
+    return click.option("--limit", type=click.IntRange(1, 10000), default=default, show_default=True,
+                        help="At most this many events.")
+
+
+def _event_lines(events, dyad=None) -> list[str]:
+    lines = []
+    for e in events:
+        v = e.event
+        when = v.date if e.dated_by == "event" else f"~{e.doc_date}"
+        flag = "" if v.modality == "asserted" else f" [{v.modality}]"
+        src = e.source.name if e.source else "?"
+        tgt = e.target.name if e.target else "?"
+        where = f" @ {e.location.name}" if e.location else ""
+        lines.append(f"{when:<12} {v.type:<10} {src} → {tgt}{where}{flag}   ({e.doc_id}#{v.id})")
+        sentence = " ".join(e.sentence.split())
+        lines.extend(textwrap.wrap(f"“{sentence}”", 96, initial_indent="    ", subsequent_indent="     "))
+    return lines
+
+
+def _print_events(result, fmt: str, header: str) -> None:
+    from ..export import EVENT_COLUMNS, event_row
+
+    if fmt == "json":
+        click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+        return
+    if fmt == "csv":
+        import csv
+
+        w = csv.DictWriter(sys.stdout, fieldnames=[c for c, _ in EVENT_COLUMNS] + ["role"], lineterminator="\n")
+        w.writeheader()
+        for e in result.events:
+            w.writerow({**event_row(e), "role": e.role})
+        return
+    click.echo(header)
+    if not result.events:
+        click.echo("no events")
+    for line in _event_lines(result.events):
+        click.echo(line)
+    if result.truncated:
+        click.echo("(more events left out: raise --limit or narrow the period)", err=True)
+
+
+@main.command()
+@click.argument("actor")
+@db_option
+@period_options
+@filter_options
+@format_option
+@limit_option(1000)
+@handle_errors
+def timeline(actor: str, db: Path | None, start: str | None, end: str | None, types, modalities,
+             fmt: str, limit: int) -> None:
+    """The events of ACTOR in date order, with the sentence each came from.
+
+    ACTOR is a name (as entity name or mention, any case), a KB id or a country code;
+    say which with kb:ID, country:RUS or name:Lavrov. An event counts when the actor
+    is its source or its target.
+    """
+    from .. import query as Q
+    from ..store import Store
+
+    with Store.open_reader(db) as store:
+        t = Q.timeline(store, actor, Q.Period.parse(start, end), types, modalities, limit)
+    m = t.actor
+    _print_events(t, fmt, f"{m.label} ({m.kind} {m.value}: {m.entities} entities in {m.documents} "
+                          f"articles): {len(t.events)} events")
+
+
+@main.command()
+@click.argument("a")
+@click.argument("b")
+@db_option
+@period_options
+@filter_options
+@format_option
+@limit_option(1000)
+@handle_errors
+def dyad(a: str, b: str, db: Path | None, start: str | None, end: str | None, types, modalities,
+         fmt: str, limit: int) -> None:
+    """Events between A and B (actors or countries), in both directions."""
+    from .. import query as Q
+    from ..store import Store
+
+    with Store.open_reader(db) as store:
+        d = Q.dyad(store, a, b, Q.Period.parse(start, end), types, modalities, limit)
+    _print_events(d, fmt, f"{d.a.label} → {d.b.label}: {d.count('a->b')} events; "
+                          f"{d.b.label} → {d.a.label}: {d.count('b->a')} events")
+
+
+@main.command()
+@db_option
+@period_options
+@filter_options
+@click.option("--place", default=None, help="Only events located at this place (name, KB id or country).")
+@click.option("--medium", default=None, help="Only events from articles of this source (any case).")
+@format_option
+@limit_option(100)
+@click.option("--offset", type=click.IntRange(min=0), default=0, help="Skip this many events first.")
+@handle_errors
+def events(db: Path | None, start: str | None, end: str | None, types, modalities, place: str | None,
+           medium: str | None, fmt: str, limit: int, offset: int) -> None:
+    """Events by type, modality, period, place and source medium."""
+    from .. import query as Q
+    from ..store import Store
+
+    with Store.open_reader(db) as store:
+        page = Q.search_events(store, types, modalities, Q.Period.parse(start, end), place, medium,
+                               limit, offset)
+    _print_events(page, fmt, f"{len(page.events)} events")
+
+
+@main.command()
+@click.argument("query", required=False, default="")
+@db_option
+@click.option("--limit", type=click.IntRange(1, 10000), default=20, show_default=True)
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
+@handle_errors
+def actors(query: str, db: Path | None, limit: int, fmt: str) -> None:
+    """Actors whose name (a word of it), KB id or country code starts with QUERY, with counts.
+
+    Without QUERY: the actors with the most events. The first column is what to give
+    `kroniek timeline`.
+    """
+    from .. import query as Q
+    from ..store import Store
+
+    with Store.open_reader(db) as store:
+        rows = Q.actors(store, query, limit)
+    if fmt == "json":
+        click.echo(json.dumps([r.to_dict() for r in rows], ensure_ascii=False, indent=2))
+    elif fmt == "csv":
+        import csv
+
+        w = csv.DictWriter(sys.stdout, fieldnames=list(rows[0].to_dict()) if rows else ["ref"],
+                           lineterminator="\n")
+        w.writeheader()
+        w.writerows(r.to_dict() for r in rows)
+    else:
+        if not rows:
+            click.echo("no actor matches")
+        for r in rows:
+            click.echo(f"{r.ref:<32} {r.type or 'country':<7} {r.country or '-':<4} "
+                       f"{r.documents:>6} articles {r.events:>6} events")
+
+
+@main.command()
+@click.argument("text")
+@db_option
+@period_options
+@click.option("--limit", type=click.IntRange(1, 1000), default=20, show_default=True)
+@click.option("--format", "fmt", type=click.Choice(("table", "json")), default="table", show_default=True)
+@handle_errors
+def search(text: str, db: Path | None, start: str | None, end: str | None, limit: int, fmt: str) -> None:
+    """Full-text search over article titles and texts, best matches first.
+
+    Plain words must all occur (any case, accents ignored); FTS5 syntax (OR, NOT,
+    "a phrase", prefix*) is understood when the query uses it.
+    """
+    from .. import query as Q
+    from ..store import Store
+
+    with Store.open_reader(db) as store:
+        hits = Q.search_articles(store, text, Q.Period.parse(start, end), limit)
+    if fmt == "json":
+        click.echo(json.dumps([h.to_dict() for h in hits], ensure_ascii=False, indent=2))
+        return
+    if not hits:
+        click.echo("no article matches")
+    for h in hits:
+        click.echo(f"{h.date:<11} {h.id}  {h.title or ''}")
+        click.echo(textwrap.indent(textwrap.fill(" ".join(h.snippet_text.split()), 92), "    "))
+
+
+@main.command()
+@click.option("--format", "fmt", type=click.Choice(("jsonl", "csv", "parquet", "graphml", "jsonld")),
+              required=True, help="jsonl: documents; csv, parquet: one event a row; "
+                                  "graphml: actor network; jsonld: events in SEM.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="File to write (default: standard output; Parquet needs a file).")
+@db_option
+@period_options
+@filter_options
+@handle_errors
+def export(fmt: str, output: Path | None, db: Path | None, start: str | None, end: str | None,
+           types, modalities) -> None:
+    """Write the store out for other tools (see docs/CLI.md for each format's shape)."""
+    from .. import export as X
+    from .. import query as Q
+    from ..store import Store
+
+    if fmt == "parquet" and output is None:
+        fail("Parquet is binary: give a file with --output")
+    period = Q.Period.parse(start, end)
+    with Store.open_reader(db) as store:
+        total = store.count("documents" if fmt == "jsonl" else "events")
+        out = open(output, "w", encoding="utf-8", newline="") if output and fmt != "parquet" else sys.stdout
+        try:
+            with ProgressBar(total, f"exporting {fmt}") as bar:
+                def counted(events):
+                    for e in events:
+                        bar(1)
+                        yield e
+
+                if fmt == "jsonl":
+                    n = X.write_jsonl(store, out, period)
+                elif fmt == "graphml":
+                    n = X.write_graphml(Q.network(store, period, None, types, modalities,
+                                                  limit=Q.MAX_LIMIT), out)
+                else:
+                    events = counted(Q.iter_events(store, period, types, modalities))
+                    if fmt == "csv":
+                        n = X.write_csv(events, out)
+                    elif fmt == "jsonld":
+                        n = X.write_jsonld(events, out)
+                    else:
+                        n = X.write_parquet(events, output)
+        finally:
+            if out is not sys.stdout:
+                out.close()
+    what = {"jsonl": "documents", "graphml": "edges"}.get(fmt, "events")
+    click.echo(f"export: {n} {what} written{' to ' + str(output) if output else ''}", err=True)
+    sys.exit(EXIT_OK)

@@ -1,0 +1,99 @@
+"""Commands that start the web UI: serve (the HTTP API and UI) and run (the examples, then the UI)."""
+
+from __future__ import annotations
+
+import ipaddress
+import sys
+from pathlib import Path
+
+import click
+
+from .base import (
+    EXIT_OK,
+    EXIT_PARTIAL,
+    ProgressBar,
+    db_option,
+    fail,
+    get_config,
+    handle_errors,
+    main,
+    print_summary,
+)
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def _serve(db: Path | None, host: str, port: int) -> None:
+    try:
+        import uvicorn
+    except ImportError:
+        fail("the web UI needs uvicorn and fastapi: pip install 'kroniek[web]'")
+    from ..api import create_app
+    from ..store import Store
+
+    with Store.open_reader(db) as store:  # fail now, clearly, rather than on the first request
+        path = store.path
+    if not _is_loopback(host):
+        click.secho(f"warning: serving on {host}: anyone who can reach this machine can read the "
+                    "database", fg="yellow", err=True)
+    shown = f"[{host}]" if ":" in host else host
+    click.echo(f"kroniek UI on http://{shown}:{port}/  (database {path}; Ctrl-C stops)", err=True)
+    uvicorn.run(create_app(path), host=host, port=port, log_level="warning")
+
+
+@main.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on. The default is reachable from this machine only.")
+@click.option("--port", type=click.IntRange(1, 65535), default=8765, show_default=True)
+@handle_errors
+def serve(db: Path | None, host: str, port: int) -> None:
+    """Start the HTTP API (OpenAPI at /openapi.json) and the web UI on the database."""
+    _serve(db, host, port)
+
+
+@main.command()
+@db_option
+@click.option("--examples", type=click.Path(exists=True, path_type=Path), default=Path("examples"),
+              show_default=True, help="Articles to set the database up with.")
+@click.option("--serve/--no-serve", "serve_ui", default=True, show_default=True,
+              help="Start the web UI afterwards (--no-serve just ingests and prints).")
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", type=click.IntRange(1, 65535), default=8765, show_default=True)
+@click.option("--workers", type=click.IntRange(min=1), default=None, help="Parser processes. Default 1.")
+@click.pass_context
+@handle_errors
+def run(ctx: click.Context, db: Path | None, examples: Path, serve_ui: bool, host: str, port: int,
+        workers: int | None) -> None:
+    """Set up the example database, print its chronicle, then start the web UI.
+
+    Articles already in the database are not parsed again, so a second run starts the
+    UI at once.
+    """
+    from ..chronicle import chronicle_lines
+    from ..jobs import estimate_records, parser_pool, read_options, run_ingest
+    from ..store import Store
+
+    config = get_config(ctx)
+    options = read_options(config)
+    with Store.open_writer(db, batch_size=config.store.batch_size) as store:
+        click.echo(f"database: {store.path}", err=True)
+        with parser_pool(config, workers) as pool, \
+                ProgressBar(estimate_records([examples], options), "ingesting") as bar:
+            report = run_ingest([examples], store, pool, options, progress=bar)
+        path = store.path
+    print_summary(report, "ingest")
+    with Store.open_reader(path) as store:
+        docs = [store.get(i) for i in store.ids()]
+    for line in chronicle_lines(docs):
+        click.echo(line)
+    if serve_ui:
+        _serve(path, host, port)
+    sys.exit(EXIT_PARTIAL if report.rejected else EXIT_OK)
