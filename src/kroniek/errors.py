@@ -32,6 +32,8 @@ CODES: dict[str, str] = {
     # pipeline and extraction
     "E_PIPELINE_ORDER": "a pipeline step requires an annotation no earlier step provides",
     "E_EXTRACT": "an extraction step failed on a document",
+    # knowledge base
+    "E_KB_FILE": "a knowledge-base or lexicon file is malformed (the message names file and line)",
     # configuration
     "E_CONFIG": "the configuration is invalid (unknown key, wrong type, bad value)",
     # store
