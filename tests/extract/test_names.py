@@ -69,10 +69,32 @@ def test_one_type_per_name_in_a_document(kb):
     doc = toy_parse("Jan Klaassen zei het. Later zweeg Klaassen. Klaassen vertrok.",
                     ner={"Jan Klaassen": "PER", "Klaassen": "LOC"})
     types = {n.text: n.type for n in recognize(doc, kb)}
-    assert types == {"Jan Klaassen": "PER", "Klaassen": "LOC"}  # different strings keep their labels
+    assert types == {"Jan Klaassen": "PER", "Klaassen": "PER"}  # the surname of a person named before
     doc = toy_parse("Klaassen zei het. Later zweeg Klaassen. Toen kwam Klaassen.",
                     ner={"Klaassen": "PER"})
     assert {n.type for n in recognize(doc, kb)} == {"PER"}
+
+
+def test_names_recur_and_context_words_type_them(kb):
+    doc = toy_parse("Het bedrijf Floralux groeit. Later zweeg Floralux. De zanger Arno zong in Hal.",
+                    ner={"Floralux": "LOC", "Arno": "LOC", "Hal": "PER"}, pos={"bedrijf": "N", "in": "VZ"})
+    names = recognize(doc, kb)
+    assert [(n.text, n.type) for n in names] == [("Floralux", "ORG"), ("Floralux", "ORG"), ("Arno", "PER"),
+                                                 ("Hal", "LOC")]
+
+
+def test_particles_first_names_and_role_compounds(kb):
+    doc = toy_parse("Volgens Van de Wouwer en ACW-voorzitter Theo Rombouts zweeg Frans Steenhoudt.",
+                    ner={"Wouwer": "LOC", "ACW-voorzitter Theo Rombouts": "MISC"},
+                    pos={"Frans": "ADJ", "de": "LID", "Volgens": "VZ"})
+    assert [(n.text, n.type) for n in recognize(doc, kb)] == [
+        ("Van de Wouwer", "PER"), ("ACW-voorzitter", "MISC"), ("Theo Rombouts", "PER"), ("Frans Steenhoudt", "PER")]
+
+
+def test_capitalized_adjectives_inside_sentences(kb):
+    doc = toy_parse("Het gaat om de Brusselse regering. Brusselse straten.", pos={"Brusselse": "ADJ"})
+    names = recognize(doc, kb)
+    assert [(n.text, n.kind, n.start) for n in names] == [("Brusselse", "adjective", 15)]
 
 
 def test_parser_spans_are_trimmed(kb):

@@ -29,7 +29,7 @@ from functools import lru_cache
 from ..kb import KnowledgeBase
 from ..kb.names import name_key, strip_genitive
 from ..kb.records import AliasRef
-from ..kb.tables import lexicon_words
+from ..kb.tables import lexicon_lines, lexicon_words
 from ..model import ParsedDoc, Token
 
 # Frog's NER labels → kroniek's entity types (Frog has no GPE: the KB decides).
@@ -61,6 +61,7 @@ class Name:
 class Lexicons:
     """The word lists the rules use (lexicons/nl)."""
 
+    cues: dict[str, str]   # common noun -> type of the name right after it
     first_names: frozenset[str]
     org_words: frozenset[str]
     loc_words: frozenset[str]
@@ -70,7 +71,9 @@ class Lexicons:
 
 @lru_cache(maxsize=1)
 def load_lexicons() -> Lexicons:
+    cues = {noun.casefold(): typ for _, (noun, typ, *_) in lexicon_lines("context_cues.tsv", 2) if noun != "noun"}
     return Lexicons(
+        cues=cues,
         first_names=lexicon_words("first_names.txt"),
         org_words=lexicon_words("org_words.txt"),
         loc_words=lexicon_words("loc_words.txt"),
@@ -166,6 +169,8 @@ def gazetteer_names(doc: ParsedDoc, kb: KnowledgeBase) -> list[tuple[Name, tuple
                     stripped = strip_genitive(text)
                     if stripped:
                         refs = tuple(r for r in kb.refs(stripped) if r.form in ("name", "surname"))
+                if refs and last.text[:1].islower() and j - i > 1 and not any(r.lower_tail for r in refs):
+                    refs = ()
                 if refs and _case_ok(text, refs, kb):
                     found = (j, refs)
                     break
@@ -173,6 +178,10 @@ def gazetteer_names(doc: ParsedDoc, kb: KnowledgeBase) -> list[tuple[Name, tuple
                 i += 1
                 continue
             j, refs = found
+            if j - i == 1 and _sentence_initial(doc, tok) and not _proper_tag(tok) \
+                    and not any(r.form in ("adjective", "demonym") for r in refs):
+                i += 1  # "Een", "Bergen", "Namen" opening a sentence: a capital says nothing there
+                continue
             out.append((_kb_name(doc, toks, i, j, refs, kb), refs))
             i = j
     return out
@@ -256,8 +265,118 @@ def recognize(doc: ParsedDoc, kb: KnowledgeBase, lex: Lexicons | None = None) ->
     names = _first_name_adjectives(doc, names, lex)
     names = _with_particles(doc, names, lex)
     names = _merge_adjacent(doc, names, lex)
-    names = _portfolios(doc, names)
+    names = _portfolios(doc, names, lex)
+    names = _split_at_first_names(doc, names, lex)
+    names = _adjective_prefixes(doc, names)
+    names = _context_cues(doc, names, lex)
+    names = _first_names(doc, names, lex, kb)
+    names = _repeats(doc, names)
     return tuple(_consistent(doc, names, kb))
+
+
+def _first_names(doc: ParsedDoc, names: list[Name], lex: Lexicons, kb: KnowledgeBase) -> list[Name]:
+    """A name of two words or more that begins with a known first name is a person's,
+    whatever the parser labelled it ("Frans Steenhoudt", "Ief Vertommen")."""
+    out = []
+    for n in names:
+        if n.kind == "name" and n.source != "kb" and n.type != "PER" and n.last - n.first >= 2:
+            first = doc.tokens[n.first].text
+            key = first.casefold()
+            if (key in lex.first_names or name_key(first) in kb.first_names) and is_cap(doc.tokens[n.first + 1]):
+                n = Name(n.first, n.last, n.start, n.end, n.text, "PER", n.kind, "rule", n.kb_id)
+        out.append(n)
+    return out
+
+
+_PLACE_PREPOSITIONS = frozenset(["in", "naar", "uit", "te", "nabij", "vanuit"])
+
+
+def _context_cues(doc: ParsedDoc, names: list[Name], lex: Lexicons) -> list[Name]:
+    """The word before a name says what it is: "het bedrijf Floralux" (ORG), "de zanger
+    Arno" (PER); a one-word name after "in"/"naar"/"uit" that the parser took for a
+    person or thing is a place ("in Hal")."""
+    out = []
+    toks = doc.tokens
+    for n in names:
+        if n.kind == "name" and n.source not in ("kb",) and n.first > 0 and toks[n.first - 1].sent == toks[n.first].sent:
+            before = toks[n.first - 1].text.casefold()
+            cue = lex.cues.get(before) or lex.cues.get(before.rsplit("-", 1)[-1])
+            if cue is not None and cue != n.type and not (cue == "LOC" and n.type == "GPE"):
+                n = Name(n.first, n.last, n.start, n.end, n.text, cue, n.kind, "rule", n.kb_id)
+            elif before in _PLACE_PREPOSITIONS and n.last - n.first == 1 and n.type in ("PER", "MISC"):
+                n = Name(n.first, n.last, n.start, n.end, n.text, "LOC", n.kind, "rule", n.kb_id)
+        out.append(n)
+    return out
+
+
+def _split_at_first_names(doc: ParsedDoc, names: list[Name], lex: Lexicons) -> list[Name]:
+    """ "ACW-voorzitter Theo Rombouts": a role compound the parser ran into a person's name
+    is cut off where a first name begins; the person is the rest."""
+    out = []
+    toks = doc.tokens
+    for n in names:
+        cut = None
+        if n.kind == "name" and n.source != "kb":
+            for k in range(n.first + 1, n.last - 1):
+                before = toks[k - 1].text
+                if toks[k].text.casefold() in lex.first_names and "-" in before and before.rsplit("-", 1)[1][:1].islower():
+                    cut = k
+                    break
+        if cut is None:
+            out.append(n)
+            continue
+        out.append(Name(n.first, cut, n.start, toks[cut - 1].end, doc.text[n.start:toks[cut - 1].end], "MISC",
+                        n.kind, "rule"))
+        out.append(Name(cut, n.last, toks[cut].start, n.end, doc.text[toks[cut].start:n.end], "PER", n.kind, "rule"))
+    return out
+
+
+def _adjective_prefixes(doc: ParsedDoc, names: list[Name]) -> list[Name]:
+    """ "Kleine Zavel", "Grote Markt": a capitalized adjective that is no country's,
+    right before a name, is the first word of that name."""
+    out: list[Name] = []
+    for n in names:
+        prev = out[-1] if out else None
+        if prev is not None and prev.kind == "adjective" and prev.source != "kb" and n.kind == "name" \
+                and prev.last == n.first and not _sentence_initial(doc, doc.tokens[prev.first]):
+            out[-1] = Name(prev.first, n.last, prev.start, n.end, doc.text[prev.start:n.end], n.type, "name", "rule",
+                           n.kb_id)
+            continue
+        out.append(n)
+    return out
+
+
+def _repeats(doc: ParsedDoc, names: list[Name]) -> list[Name]:
+    """Names the parser found once are names wherever they recur in the document, and a
+    person's surname alone is that person ("Rosenfeld" after "Paul Rosenfeld")."""
+    known: dict[str, str] = {}
+    for n in names:
+        if n.kind != "name" or len(n.text) < 3:
+            continue
+        known.setdefault(n.text, n.type)
+        words = n.text.split()
+        if n.type == "PER" and len(words) >= 2 and len(words[-1]) >= 3 and words[-1][:1].isupper():
+            known.setdefault(words[-1], "PER")
+    if not known:
+        return names
+    covered = {k for n in names for k in range(n.first, n.last)}
+    longest = max(len(k.split()) for k in known)
+    added: list[Name] = []
+    toks = doc.tokens
+    for tok in toks:
+        if tok.i in covered or not is_cap(tok) or _sentence_initial(doc, tok):
+            continue
+        for size in range(longest, 0, -1):
+            last = tok.i + size
+            if last > len(toks) or toks[last - 1].sent != tok.sent or any(k in covered for k in range(tok.i, last)):
+                continue
+            text = doc.text[tok.start:toks[last - 1].end]
+            typ = known.get(text)
+            if typ is not None:
+                added.append(Name(tok.i, last, tok.start, toks[last - 1].end, text, typ, "name", "document"))
+                covered.update(range(tok.i, last))
+                break
+    return sorted(names + added, key=lambda n: n.first)
 
 
 def _free_runs(first: int, last: int, taken: dict[int, Name]) -> list[tuple[int, int]]:
@@ -307,36 +426,53 @@ def _first_name_adjectives(doc: ParsedDoc, names: list[Name], lex: Lexicons) -> 
     followed by a capitalized name, is the first name of a person."""
     out: list[Name] = []
     skip = set()
+    covered = {k for n in names for k in range(n.first, n.last)}
+    toks = doc.tokens
     for k, n in enumerate(names):
         if k in skip:
             continue
-        nxt = names[k + 1] if k + 1 < len(names) else None
-        if n.kind == "adjective" and n.last == n.first + 1 and n.text.casefold() in lex.first_names \
-                and nxt is not None and nxt.first == n.last and nxt.kind == "name" and nxt.type in ("PER", "MISC", "LOC"):
-            out.append(Name(n.first, nxt.last, n.start, nxt.end, doc.text[n.start:nxt.end], "PER", "name", "rule"))
-            skip.add(k + 1)
-            continue
+        if n.kind == "adjective" and n.last == n.first + 1 and n.text.casefold() in lex.first_names:
+            nxt = names[k + 1] if k + 1 < len(names) else None
+            if nxt is not None and nxt.first == n.last and nxt.kind == "name" and nxt.type in ("PER", "MISC", "LOC"):
+                out.append(Name(n.first, nxt.last, n.start, nxt.end, doc.text[n.start:nxt.end], "PER", "name", "rule"))
+                skip.add(k + 1)
+                continue
+            end = n.last
+            while end < len(toks) and toks[end].sent == toks[n.first].sent and end not in covered \
+                    and is_cap(toks[end]) and toks[end].pos not in EDGE_POS:
+                end += 1
+            if end > n.last:
+                out.append(Name(n.first, end, n.start, toks[end - 1].end, doc.text[n.start:toks[end - 1].end], "PER",
+                                "name", "rule"))
+                continue
         out.append(n)
     return out
 
 
 def _with_particles(doc: ParsedDoc, names: list[Name], lex: Lexicons) -> list[Name]:
-    """Flemish and Dutch surnames with capitalized particles: "De Puydt", "Van de Wouwer"."""
+    """Flemish and Dutch surnames with particles: "De Puydt", "Van de Wouwer", "Van der Plaetsen".
+
+    The particles before a name join it when the first of them is capitalized (a lower-case
+    "van" is usually the preposition). "Van" makes a person; "De" joins a person's name
+    inside a sentence (at its start it is the article).
+    """
     out = []
     toks = doc.tokens
+    covered = {k for m in names for k in range(m.first, m.last)}
     for n in names:
-        if n.kind == "name" and n.type in ("PER", "MISC", "ORG", "LOC") and n.source != "kb":
-            a = n.first
-            while a - 1 >= 0 and toks[a - 1].sent == toks[n.first].sent and toks[a - 1].text[:1].isupper() \
-                    and toks[a - 1].text.casefold() in lex.particles and (a - 1) not in _covered(names, n):
-                a -= 1
-            # "Van de Wouwer": lower-case particles after a capitalized one belong too.
-            if a < n.first and a > 0 and toks[a - 1].sent == toks[a].sent and toks[a - 1].text.casefold() in lex.particles \
-                    and toks[a - 1].text[:1].isupper():
-                a -= 1
-            if a < n.first and not (n.type != "PER" and toks[a].text in ("De", "Het")):
-                n = Name(a, n.last, toks[a].start, n.end, doc.text[toks[a].start:n.end], "PER" if n.type == "MISC" else n.type,
-                         n.kind, "rule", n.kb_id)
+        if n.kind == "name" and n.source != "kb":
+            k = n.first - 1
+            while k >= 0 and toks[k].sent == toks[n.first].sent and toks[k].text.casefold() in lex.particles \
+                    and k not in covered:
+                k -= 1
+            a = next((p for p in range(k + 1, n.first) if toks[p].text[:1].isupper()), n.first)
+            if a < n.first:
+                lead = toks[a].text.casefold()
+                typ = "PER" if lead.startswith("van") else n.type
+                # "De Puydt" inside a sentence; "De Pacers" opening one is an article and a name.
+                if lead.startswith("van") or (typ == "PER" and not _sentence_initial(doc, toks[a])):
+                    n = Name(a, n.last, toks[a].start, n.end, doc.text[toks[a].start:n.end], typ, n.kind, "rule",
+                             n.kb_id)
         out.append(n)
     return out
 
@@ -373,25 +509,53 @@ _PORTFOLIO_HEADS = frozenset(["minister", "ministerie", "ministeries", "departem
                               "kabinet", "schepen", "commissie", "commissaris", "directie", "dienst"])
 
 
-def _portfolios(doc: ParsedDoc, names: list[Name]) -> list[Name]:
-    """"minister van Buitenlandse Zaken": a capitalized name after "minister/ministerie van"
-    is the ministry (an organisation), whatever the parser labelled it."""
-    out = []
+def _portfolios(doc: ParsedDoc, names: list[Name], lex: Lexicons) -> list[Name]:
+    """ "minister van Buitenlandse Zaken": capitalized words after "minister/ministerie
+    van" name the ministry (an organisation), whatever the parser labelled them; a name
+    that runs on into a person ("Justitie Marc Verwilghen") is split at the first name."""
     toks = doc.tokens
-    for n in names:
-        k = n.first - 1
-        if n.kind == "name" and n.source != "kb" and k >= 1 and toks[k].text.casefold() == "van" \
-                and toks[k - 1].sent == toks[k].sent and toks[k - 1].text.casefold().split("-")[-1] in _PORTFOLIO_HEADS:
-            n = Name(n.first, n.last, n.start, n.end, n.text, "ORG", n.kind, "rule", n.kb_id)
-        out.append(n)
+    by_first = {n.first: n for n in names}
+    out = list(names)
+    for van in toks:
+        if van.text.casefold() != "van" or van.i == 0 or van.i + 1 >= len(toks):
+            continue
+        head = toks[van.i - 1]
+        if head.sent != van.sent or head.text.casefold().split("-")[-1] not in _PORTFOLIO_HEADS:
+            continue
+        k = van.i + 1
+        n = by_first.get(k)
+        if n is not None and n.source == "kb":
+            continue
+        # the portfolio's words: capitalized, or "en" between capitalized ones
+        j = k
+        while j < len(toks) and toks[j].sent == van.sent and (
+                is_cap(toks[j]) or (toks[j].text == "en" and j + 1 < len(toks) and is_cap(toks[j + 1]))):
+            if j > k and toks[j].text.casefold() in lex.first_names:
+                break  # "Justitie Marc Verwilghen": the person starts here
+            j += 1
+        if j == k:
+            continue
+        portfolio = Name(k, j, toks[k].start, toks[j - 1].end, doc.text[toks[k].start:toks[j - 1].end], "ORG", "name", "rule")
+        new = [x for x in out if x.last <= k or x.first >= j]
+        for x in out:
+            if x.first < j <= x.last - 1 and x.first >= k:
+                # the rest of a name that ran on past the portfolio: a person if it starts with a first name
+                rest_t = "PER" if toks[j].text.casefold() in lex.first_names else x.type
+                new.append(Name(j, x.last, toks[j].start, x.end, doc.text[toks[j].start:x.end], rest_t, x.kind, "rule"))
+        new.append(portfolio)
+        out = sorted(new, key=lambda x: x.first)
     return out
+
+
+def _proper_tag(tok: Token) -> bool:
+    return tok.pos == "SPEC" or tok.tag.startswith("N(eigen")
 
 
 def _proper_noun_inside(doc: ParsedDoc, first: int, last: int) -> bool:
     toks = doc.tokens[first:last]
-    if toks[0].i == doc.sentences[toks[0].sent].first_token:
+    if _sentence_initial(doc, toks[0]):
         return False
-    return all(t.pos == "SPEC" or t.tag.startswith("N(eigen") for t in toks)
+    return all(_proper_tag(t) for t in toks)
 
 
 def _consistent(doc: ParsedDoc, names: list[Name], kb: KnowledgeBase) -> list[Name]:
@@ -405,11 +569,15 @@ def _consistent(doc: ParsedDoc, names: list[Name], kb: KnowledgeBase) -> list[Na
         votes.setdefault(key, Counter())[nm.type] += 1
         if nm.source == "kb":
             kb_type[key] = nm.type
+        words = key.split()
+        if nm.type == "PER" and len(words) >= 2:
+            # "Garzelli" alone is the person "Stefano Garzelli" named elsewhere.
+            votes.setdefault(words[-1], Counter())["PER"] += 2
     out = []
     for nm in names:
         if nm.kind == "name" and nm.source != "kb":
             key = name_key(nm.text)
-            best = kb_type.get(key) or votes[key].most_common(1)[0][0]
+            best = kb_type.get(key) or votes.get(key, Counter({nm.type: 1})).most_common(1)[0][0]
             if best != nm.type:
                 nm = Name(nm.first, nm.last, nm.start, nm.end, nm.text, best, nm.kind, "document", nm.kb_id)
         out.append(nm)

@@ -161,6 +161,19 @@ class KnowledgeBase:
                 out.append(m)
         return out
 
+    @cached_property
+    def first_names(self) -> frozenset[str]:
+        """Folded first words of the multi-word names of people, where two people or more
+        share them (Vladimir, Sergej, Mohammed): evidence that a name is a person's."""
+        counts: dict[str, int] = {}
+        for e in self.entries.values():
+            if e.kind == "person" and e.country not in _FAMILY_FIRST:
+                words = e.name.split()
+                if len(words) >= 2 and len(words[0]) >= 3 and words[0][-1] != ".":
+                    w = name_key(words[0])
+                    counts[w] = counts.get(w, 0) + 1
+        return frozenset(w for w, n in counts.items() if n >= 2)
+
     def entry(self, kb_id: str) -> KbEntry | None:
         return self.entries.get(kb_id)
 
@@ -191,6 +204,10 @@ class KnowledgeBase:
             kinds[e.kind] = kinds.get(e.kind, 0) + 1
         return {"entries": len(self.entries), "aliases": len(self.aliases),
                 "offices": sum(len(v) for v in self.offices.values()), **kinds}
+
+
+# Where family names come first, a name's first word is no first name.
+_FAMILY_FIRST = frozenset({"CHN", "TWN", "HKG", "MAC", "PRK", "KOR", "VNM", "HUN"})
 
 
 def _ref_rank(ref: AliasRef, entries: Mapping[str, KbEntry]) -> tuple:

@@ -53,11 +53,15 @@ class _Builder:
         letters = [c for c in name if c.isalpha()]
         if len(letters) <= 3 and name.isupper():
             ref = replace(ref, caps=True)
+        last = name.split()[-1]
+        if " " in name.strip() and last[:1].islower():
+            ref = replace(ref, lower_tail=True)
         refs = self.aliases.setdefault(key, [])
         for k, r in enumerate(refs):
             if r.entry == ref.entry and r.form == ref.form:
-                if (ref.strong and not r.strong) or (r.caps and not ref.caps):
-                    refs[k] = replace(r, strong=r.strong or ref.strong, caps=r.caps and ref.caps)
+                if (ref.strong and not r.strong) or (r.caps and not ref.caps) or (ref.lower_tail and not r.lower_tail):
+                    refs[k] = replace(r, strong=r.strong or ref.strong, caps=r.caps and ref.caps,
+                                      lower_tail=r.lower_tail or ref.lower_tail)
                 return
         refs.append(ref)
 
@@ -131,6 +135,12 @@ class _Builder:
                             tuple(tenures), old.source, old.seat_of)
         self.entries[kb_id] = entry
         self._add_aliases(entry, [first.name, *[a for r in rows for a in r.aliases]], source)
+        for r in rows:
+            for adj in r.adjectives:
+                self.alias(adj, AliasRef(kb_id, "adjective"))
+                self.alias(inflect_adjective(adj), AliasRef(kb_id, "adjective"))
+            for dem in r.demonyms:
+                self.alias(dem, AliasRef(kb_id, "demonym"))
 
     def _sector(self, code: str | None) -> str | None:
         """The sector a code implies: RUSGOV → GOV, IGOUNO → IGO, MNC → BUS."""

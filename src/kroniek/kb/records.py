@@ -124,3 +124,6 @@ class AliasRef:
     strong: bool = True
     # Written in capitals in the data (VS, EU, IS): the text must use capitals too.
     caps: bool = False
+    # Ends in a lower-case word in the data ("Koreaans schiereiland"): a match may end in
+    # a lower-case word; otherwise a name ends in a capitalized one.
+    lower_tail: bool = False

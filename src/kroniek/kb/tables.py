@@ -87,7 +87,7 @@ def read_table(text: str, where: str, delimiter: str = "\t") -> Iterator[tuple[i
 # --------------------------------------------------------------------------- actor tables
 
 ACTOR_COLUMNS = ("id", "name", "type", "country", "sector", "code", "role", "office",
-                 "aliases", "start", "end", "note")
+                 "aliases", "start", "end", "adjectives", "demonyms", "note")
 REQUIRED_COLUMNS = ("id", "name", "type")
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$")
 _SECTOR = re.compile(r"^[A-Z]{3}$")
@@ -112,6 +112,8 @@ class ActorRow:
     aliases: tuple[str, ...]
     start: str | None
     end: str | None
+    adjectives: tuple[str, ...] = ()   # Dutch adjectives, uninflected ("Vlaams")
+    demonyms: tuple[str, ...] = ()     # names of the people ("Vlaming", "Vlamingen")
 
 
 def _check_date(value: str, column: str, where: str) -> str | None:
@@ -171,9 +173,10 @@ def read_actor_table(text: str, where: str, countries: frozenset[str],
         end = _check_date(row.get("end", ""), "end", at)
         if start and end and end < start:
             raise KbFileError(f"{at}: end {end} is before start {start}")
-        aliases = tuple(a.strip() for a in row.get("aliases", "").split("|") if a.strip())
+        aliases, adjectives, demonyms = (tuple(a.strip() for a in row.get(col, "").split("|") if a.strip())
+                                         for col in ("aliases", "adjectives", "demonyms"))
         rows.append(ActorRow(at, row["id"], row["name"], typ, country, sector, code,
-                             row.get("role") or None, office, aliases, start, end))
+                             row.get("role") or None, office, aliases, start, end, adjectives, demonyms))
     if not header_seen:
         raise KbFileError(f"{where}: the file is empty (it needs a header line: "
                           f"{', '.join(ACTOR_COLUMNS)})")
