@@ -84,3 +84,21 @@ def test_user_file_adds_people_offices_and_aliases(tmp_path):
 
 def test_default_kb_is_loaded_once():
     assert default_kb() is default_kb()
+
+
+def test_the_cache_file_is_used_and_follows_the_inputs(tmp_path):
+    from kroniek.kb.loader import load_kb_cached
+
+    mine = tmp_path / "mine.csv"
+    mine.write_text("id,name,type,country\nX1,Zorro Plomp,PER,NLD\n", encoding="utf-8")
+    first = load_kb_cached([mine], tmp_path / "c")
+    assert len(list((tmp_path / "c").glob("*.pickle"))) == 1
+    again = load_kb_cached([mine], tmp_path / "c")
+    assert again.lookup("Zorro Plomp")[0].entry.id == "X1" and again.stats() == first.stats()
+    mine.write_text("id,name,type,country\nX1,Zorro Plompen,PER,NLD\n", encoding="utf-8")
+    changed = load_kb_cached([mine], tmp_path / "c")
+    assert changed.lookup("Zorro Plompen")[0].entry.id == "X1"
+    assert len(list((tmp_path / "c").glob("*.pickle"))) == 2
+    for p in (tmp_path / "c").glob("*.pickle"):
+        p.write_bytes(b"not a pickle")
+    assert load_kb_cached([mine], tmp_path / "c").lookup("Zorro Plompen")[0].entry.id == "X1"

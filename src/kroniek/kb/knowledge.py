@@ -73,6 +73,11 @@ class KnowledgeBase:
             max_words=max((k.count(" ") + 1 for k in frozen_aliases), default=1),
         )
 
+    def __reduce__(self):
+        # Pickled for the on-disk cache (loader.py): plain dicts, without lazy indexes.
+        return (_restore, (dict(self.entries), dict(self.aliases), dict(self.offices), self.countries,
+                           self.first_words, self.max_words))
+
     # The indexes for spellings that differ in spaces and hyphens, or by a letter or two,
     # are built on first use: most documents never need them.
     @cached_property
@@ -204,6 +209,11 @@ class KnowledgeBase:
             kinds[e.kind] = kinds.get(e.kind, 0) + 1
         return {"entries": len(self.entries), "aliases": len(self.aliases),
                 "offices": sum(len(v) for v in self.offices.values()), **kinds}
+
+
+def _restore(entries, aliases, offices, countries, first_words, max_words) -> KnowledgeBase:
+    return KnowledgeBase(MappingProxyType(entries), MappingProxyType(aliases), MappingProxyType(offices),
+                         countries, first_words, max_words)
 
 
 # Where family names come first, a name's first word is no first name.

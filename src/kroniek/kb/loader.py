@@ -15,12 +15,20 @@ user's "Volodymyr Zelensky" is found as "Zelenski" too.
 
 from __future__ import annotations
 
+import hashlib
+import os
+import pickle
 import re
-from dataclasses import replace
+import tempfile
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 
+import platformdirs
+
+from .. import __version__
 from .knowledge import KnowledgeBase
 from .names import inflect_adjective, name_key
 from .records import KIND_OF_TYPE, AliasRef, KbEntry, Tenure
@@ -50,8 +58,7 @@ class _Builder:
         key = name_key(name)
         if not key:
             return
-        letters = [c for c in name if c.isalpha()]
-        if len(letters) <= 3 and name.isupper():
+        if len(name) <= 8 and name.isupper() and sum(c.isalpha() for c in name) <= 3:
             ref = replace(ref, caps=True)
         last = name.split()[-1]
         if " " in name.strip() and last[:1].islower():
@@ -196,9 +203,61 @@ def load_kb(user_files: Sequence[str | Path] = ()) -> KnowledgeBase:
     return b.build()
 
 
+# Bump when the knowledge base's records or indexes change shape: old cache files are ignored.
+CACHE_FORMAT = "1"
+
+
+def _fingerprint(user_files: Sequence[str | Path]) -> str:
+    """A hash of everything a knowledge base is built from: kroniek's data and lexicon
+    files, the user's files (names and contents) and this module's cache format."""
+    h = hashlib.sha256(f"{CACHE_FORMAT}/{__version__}".encode())
+    for folder in (resources.files("kroniek") / "kb" / "data", resources.files("kroniek") / "lexicons" / "nl"):
+        for ref in sorted(folder.iterdir(), key=lambda r: r.name):
+            if ref.is_file():
+                h.update(ref.name.encode() + b"\x00" + ref.read_bytes())
+    for path in user_files:
+        p = Path(path)
+        h.update(str(p.resolve()).encode() + b"\x00")
+        try:
+            h.update(p.read_bytes())
+        except OSError:
+            h.update(b"<unreadable>")  # load_kb will report it
+    return h.hexdigest()
+
+
+def cache_dir() -> Path:
+    return Path(os.environ.get("KRONIEK_CACHE") or platformdirs.user_cache_dir("kroniek", appauthor=False)) / "kb"
+
+
+def load_kb_cached(user_files: Sequence[str | Path] = (), folder: Path | None = None) -> KnowledgeBase:
+    """:func:`load_kb`, kept as a pickle in the cache folder: building the knowledge base
+    from its tables takes about a second, reading it back a fraction of that. The file
+    is named by a hash of every input, so any change to data, lexicons or user files
+    builds it anew; an unreadable cache file is rebuilt."""
+    folder = folder or cache_dir()
+    path = folder / f"{_fingerprint(user_files)}.pickle"
+    try:
+        with path.open("rb") as f:
+            kb = pickle.load(f)
+        if isinstance(kb, KnowledgeBase):
+            return kb
+    except (OSError, pickle.PickleError, EOFError, AttributeError, TypeError, ValueError):
+        pass
+    kb = load_kb(user_files)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp")
+        with os.fdopen(fd, "wb") as f:
+            pickle.dump(kb, f, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except OSError:
+        pass  # a read-only cache folder costs time, nothing else
+    return kb
+
+
 @lru_cache(maxsize=4)
 def _cached(user_files: tuple[str, ...]) -> KnowledgeBase:
-    return load_kb(user_files)
+    return load_kb_cached(user_files)
 
 
 def default_kb(user_files: Sequence[str | Path] = ()) -> KnowledgeBase:
