@@ -123,15 +123,35 @@ class Nominal:
 
 
 def _country_of_word(tok: Token, kb: KnowledgeBase) -> str | None:
-    """The country a word refers to as an adjective or a genitive name (Russische, Ruslands)."""
+    """The country a word refers to as an adjective or a genitive name (Russische, Ruslands),
+    or as the adjective of a place it knows (Amsterdamse → Amsterdam → NLD)."""
     for r in kb.refs(tok.text):
         if r.form == "adjective":
             return kb.entries[r.entry].country
+    if tok.pos == "ADJ" and tok.text[:1].isupper():
+        return _place_adjective(tok.text, kb)
     bare = strip_genitive(tok.text)
     if bare and is_cap(tok):
         for r in kb.refs(bare):
             e = kb.entries[r.entry]
             if r.form == "name" and e.kind == "country":
+                return e.country
+    return None
+
+
+def _place_adjective(word: str, kb: KnowledgeBase) -> str | None:
+    """Dutch place adjectives drop -se/-s from the name, sometimes with its -en or -e:
+    Amsterdamse, Brusselse, Groningse (Groningen), Haagse is not found (Den Haag)."""
+    low = word.casefold()
+    stem = low[:-2] if low.endswith("se") else low[:-1] if low.endswith("s") else None
+    if not stem or len(stem) < 3:
+        return None
+    for cand in (stem, stem + "en", stem + "e", stem[:-1] if stem[-1:] == stem[-2:-1] else None):
+        if not cand:
+            continue
+        for r in kb.refs(cand):
+            e = kb.entries[r.entry]
+            if r.form == "name" and e.kind in ("place", "country") and e.country:
                 return e.country
     return None
 
@@ -269,7 +289,8 @@ def _fits(entry: KbEntry, typ: str) -> bool:
     return entry.kind in _FITS.get(typ, set())
 
 
-def link_name(kb: KnowledgeBase, texts: Sequence[str], typ: str, date: str | None) -> KbEntry | None:
+def link_name(kb: KnowledgeBase, texts: Sequence[str], typ: str, date: str | None,
+              offices: frozenset[str] = frozenset()) -> KbEntry | None:
     """The knowledge-base entry a named entity refers to, or None.
 
     Full names are tried before short ones. A surname alone links only to someone who
@@ -281,12 +302,24 @@ def link_name(kb: KnowledgeBase, texts: Sequence[str], typ: str, date: str | Non
         matches = [m for m in kb.lookup(text, date, fuzzy=" " in text.strip()) if m.ref.form in ("name", "surname")]
         if not matches:
             continue
+        # A one-word alias from the Phoenix dictionaries ("Youth" for a Basque group) is
+        # too weak to link by; its full name or canonical name is not.
+        matches = [m for m in matches if m.ref.strong or m.ref.form == "surname" or m.entry.source != "phoenix"
+                   or name_key(m.entry.name) == name_key(text)]
         fitting = [m for m in matches if _fits(m.entry, typ)] or \
             [m for m in matches if m.ref.strong and m.ref.form == "name"]
         for m in fitting:
             if m.ref.form == "surname" or (m.entry.kind == "person" and " " not in text.strip()):
+                # Phoenix's open-ended codes ("from 2009 on") say little about later years:
+                # a surname alone links only to a curated or user entry holding a role then.
                 active = [x for x in fitting if x.entry.kind == "person" and days is not None
+                          and x.entry.source != "phoenix"
                           and x.entry.tenure_on(*days) is not None and x.entry.tenure_on(*days).dated]
+                if not active and offices:
+                    titled = {x.entry.id: x for x in fitting if x.entry.kind == "person"
+                              and any(t.office in offices for t in x.entry.tenures)}
+                    if len(titled) == 1:
+                        return next(iter(titled.values())).entry
                 if not active:
                     break
                 best = active[0]
@@ -404,12 +437,17 @@ def link_entities(doc: ParsedDoc, entities: Sequence[Entity], names: Sequence[Na
                 t = t[len(first_tok.text):].strip()  # "president Poetin" → "Poetin"
             texts.append(t)
         name_texts[id(w)] = texts
+    # Named entities linked first: an apposition must agree with whom a name is.
+    for w in works:
+        offices = frozenset(o for s, _ in w.mentions if tok_at.get(s) is not None
+                            for o in getattr(lex.roles.get((tok_at[s].text.casefold(),)), "offices", ()))
+        w.entry = link_name(kb, name_texts[id(w)], w.type, date, offices)
     # 1-2: nominals, and which are appositions of a person
     nominals = find_nominals(doc, kb, names, lex)
     person_at_start = {}
     person_at_end = {}
     for w in works:
-        if w.type == "PER":
+        if w.type == "PER" or (w.entry is not None and w.entry.kind == "person"):
             for s, e in w.mentions:
                 person_at_start[s] = w
                 person_at_end[e] = w
@@ -417,7 +455,7 @@ def link_entities(doc: ParsedDoc, entities: Sequence[Entity], names: Sequence[Na
     for nom in nominals:
         first_tok, last_tok = doc.tokens[nom.first], doc.tokens[nom.last - 1]
         target = _apposition_target(doc, nom, first_tok, last_tok, person_at_start, person_at_end)
-        if target is not None and isinstance(nom.head, Role):
+        if target is not None and isinstance(nom.head, Role) and _agrees(target, nom, kb, date):
             target.mentions.add((first_tok.start, last_tok.end))
             if nom.country:
                 target.countries.append(nom.country)
@@ -437,16 +475,20 @@ def link_entities(doc: ParsedDoc, entities: Sequence[Entity], names: Sequence[Na
                     w.role_words |= _role_words(role)
                     if role.sector:
                         w.sectors.append(role.sector)
-    # 3: link named entities
+    # 3: actors of named entities
+    stands_for = _metonym_targets(works, kb)
     for w in works:
-        entry = link_name(kb, name_texts[id(w)], w.type, date)
+        entry = w.entry
         if entry is not None:
-            w.entry = entry
             w.name, w.type = entry.name, entry.type
             actor = _actor_of(entry, date)
-            if entry.seat_of and _political(doc, w.mentions, tok_at):
-                actor = Actor(code=f"{entry.seat_of}GOV", country=entry.seat_of, sector="GOV",
-                              role=f"Government of {kb.entries[entry.seat_of].name}", kb_id=entry.id)
+            if (entry.seat_of or entry.id in stands_for) and _political(doc, w.mentions, tok_at):
+                org = stands_for.get(entry.id)
+                if org is not None:  # "Brussel" where the text is about the EU
+                    actor = replace(_actor_of(org, date), kb_id=entry.id, role=f"Metonym for {org.name}")
+                else:
+                    actor = Actor(code=f"{entry.seat_of}GOV", country=entry.seat_of, sector="GOV",
+                                  role=f"Government of {kb.entries[entry.seat_of].name}", kb_id=entry.id)
             if entry.kind == "person":
                 if actor.country is None and w.countries:
                     actor = replace(actor, country=w.countries[0], code=(w.countries[0] + (actor.sector or "")))
@@ -492,9 +534,9 @@ def link_entities(doc: ParsedDoc, entities: Sequence[Entity], names: Sequence[Na
                 continue  # "de minister" with nobody to be: too vague to be an actor
         if nom.bare and nom.definite is None:
             continue  # a bare noun without article ("regering" in a headline) says too little
-        if isinstance(nom.head, Agent) and nom.country is None and nom.of is None \
-                and nom.head.sector not in _ACTS_WITHOUT_COUNTRY:
-            continue  # "het bewind", "de regering": whose, the text does not say
+        if nom.country is None and nom.of is None and (
+                nom.definite is False or isinstance(nom.head, Role) or nom.head.sector not in _ACTS_WITHOUT_COUNTRY):
+            continue  # "het bewind", "een gouverneur", "een leger": whose, the text does not say
         key = (nom.country, nom.of, nom.head.english if isinstance(nom.head, Agent) else nom.head.role)
         same = next((w for w in works if w.nominal_key == key and nom.definite is not False), None)
         if same is not None:
@@ -515,6 +557,56 @@ def _title_words() -> frozenset[str]:
     return lexicon_words("titles.txt")
 
 
+def _agrees(target: _Work, nom: Nominal, kb: KnowledgeBase, date: str | None) -> bool:
+    """Whether a role phrase beside a name can describe that person: not when the
+    knowledge base says the role's holder then was someone else, nor when the person is
+    known to be of another country ("Merkel, de Britse koningin en ..." is a list)."""
+    entry = target.entry
+    if entry is None:
+        return True
+    if isinstance(nom.head, Role) and nom.head.offices and (nom.country or nom.of) and not nom.former:
+        of = nom.country or kb.entries[nom.of].code
+        for office in nom.head.offices:
+            found = kb.holder(of, office, date) if of else None
+            if found is not None:
+                return found[0].id == entry.id
+    days = date_range(date)
+    actor = entry.actor(*days) if days else entry.actor()
+    if nom.country and actor.country and nom.country != actor.country:
+        return False
+    # An opposition leader is not the head of state ("plaatste de oppositieleider president Maduro ...").
+    sides = [_SIDE.get(x) for x in (nom.head.sector, actor.sector)]
+    return not (sides[0] and sides[1] and sides[0] != sides[1])
+
+
+# Sectors on the two sides of a government: a role of one side never describes a
+# person the knowledge base puts on the other.
+_SIDE = {"GOV": "state", "MIL": "state", "COP": "state", "JUD": "state", "LEG": "state", "SPY": "state",
+         "OPP": "opposition", "REB": "opposition"}
+
+
+def _metonym_targets(works: list[_Work], kb: KnowledgeBase) -> dict[str, KbEntry]:
+    """Places that stand for an organisation when the text is about it ("Brussel" for the
+    EU when the EU is mentioned): lexicons/nl/metonyms.tsv."""
+    present = {w.entry.id for w in works if w.entry is not None}
+    out: dict[str, KbEntry] = {}
+    for place, orgs in _metonyms().items():
+        for org in orgs:
+            if org in present and kb.entry(org) is not None:
+                out[place] = kb.entries[org]
+                break
+    return out
+
+
+@lru_cache(maxsize=1)
+def _metonyms() -> dict[str, tuple[str, ...]]:
+    out: dict[str, tuple[str, ...]] = {}
+    for _, cols in lexicon_lines("metonyms.tsv", 2):
+        if cols[0] != "place":
+            out[cols[0]] = tuple(o.strip() for o in cols[1].split("|") if o.strip())
+    return out
+
+
 def _apposition_target(doc: ParsedDoc, nom: Nominal, first_tok: Token, last_tok: Token,
                        person_at_start: dict, person_at_end: dict) -> _Work | None:
     """The person a role phrase stands next to: "X, de minister ..." or "de topambtenaar X"."""
@@ -522,6 +614,8 @@ def _apposition_target(doc: ParsedDoc, nom: Nominal, first_tok: Token, last_tok:
     nxt = nom.last
     if nxt < len(toks) and toks[nxt].sent == last_tok.sent:
         if toks[nxt].start in person_at_start:
+            if toks[nxt].text.casefold() in _title_words():
+                return None  # "de oppositieleider president Maduro": the name has its own title
             return person_at_start[toks[nxt].start]
         if toks[nxt].text == "," and nxt + 1 < len(toks) and toks[nxt + 1].start in person_at_start \
                 and not nom.bare:

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..kb import KnowledgeBase, default_kb
+from ..kb.names import name_key
 from ..kb.tables import lexicon_words
 from ..model import Entity, ParsedDoc, Span, Token
 from .names import FROG_TYPES, Name, recognize
@@ -67,7 +68,8 @@ def mentions_of(doc: ParsedDoc, names: tuple[Name, ...]) -> list[_Mention]:
 
 
 def _fold_word(word: str) -> str:
-    return word.casefold()
+    # Accents and quote styles do not make another name: "Guaido" is "Guaidó".
+    return name_key(word)
 
 
 def _name_words(m: _Mention, known: set[str]) -> tuple[str, ...]:

@@ -67,6 +67,7 @@ class Lexicons:
     loc_words: frozenset[str]
     not_names: frozenset[str]
     particles: frozenset[str]
+    titles: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -79,6 +80,7 @@ def load_lexicons() -> Lexicons:
         loc_words=lexicon_words("loc_words.txt"),
         not_names=lexicon_words("not_names.txt"),
         particles=lexicon_words("name_particles.txt"),
+        titles=lexicon_words("titles.txt"),
     )
 
 
@@ -128,6 +130,9 @@ def _trimmed(doc: ParsedDoc, toks: Sequence[Token], i: int, j: int, label: str) 
             break
     while i < j and (toks[i].pos in EDGE_POS or not (is_cap(toks[i]) or toks[i].pos == "SPEC")):
         i += 1
+    # "Minister Wopke Hoekstra", "Majoor Marco Kroon" opening a sentence: the title is no part of the name.
+    while j - i >= 2 and toks[i].text.casefold() in load_lexicons().titles and is_cap(toks[i + 1]):
+        i += 1
     while j > i and (toks[j - 1].pos in EDGE_POS and toks[j - 1].text not in (".", "&")):
         j -= 1
     while j > i and toks[j - 1].pos == "LET":
@@ -165,7 +170,7 @@ def gazetteer_names(doc: ParsedDoc, kb: KnowledgeBase) -> list[tuple[Name, tuple
                     continue
                 text = _span_text(doc, toks, i, j)
                 refs = kb.refs(text)
-                if not refs:
+                if not refs and last.pos != "ADJ":  # "Antwerps" is an adjective, not Antwerp's
                     stripped = strip_genitive(text)
                     if stripped:
                         refs = tuple(r for r in kb.refs(stripped) if r.form in ("name", "surname"))
@@ -265,7 +270,7 @@ def recognize(doc: ParsedDoc, kb: KnowledgeBase, lex: Lexicons | None = None) ->
     names = _first_name_adjectives(doc, names, lex)
     names = _with_particles(doc, names, lex)
     names = _merge_adjacent(doc, names, lex)
-    names = _portfolios(doc, names, lex)
+    names = _portfolios(doc, names, lex, kb)
     names = _split_at_first_names(doc, names, lex)
     names = _adjective_prefixes(doc, names)
     names = _context_cues(doc, names, lex)
@@ -489,7 +494,7 @@ def _merge_adjacent(doc: ParsedDoc, names: list[Name], lex: Lexicons) -> list[Na
     for n in names:
         prev = out[-1] if out else None
         if prev is not None and prev.kind == "name" and n.kind == "name" and prev.last == n.first \
-                and prev.last - prev.first == 1 \
+                and prev.last - prev.first == 1 and prev.text.casefold() not in lex.titles \
                 and doc.tokens[prev.first].sent == doc.tokens[n.first].sent \
                 and not (prev.source == "kb" and n.source == "kb") and doc.text[prev.end:n.start].strip() == "":
             typ = prev.type
@@ -509,7 +514,19 @@ _PORTFOLIO_HEADS = frozenset(["minister", "ministerie", "ministeries", "departem
                               "kabinet", "schepen", "commissie", "commissaris", "directie", "dienst"])
 
 
-def _portfolios(doc: ParsedDoc, names: list[Name], lex: Lexicons) -> list[Name]:
+def _person_starts(doc: ParsedDoc, j: int, kb: KnowledgeBase) -> bool:
+    """Whether a full name of a person the knowledge base knows starts at token ``j``."""
+    toks = doc.tokens
+    for end in range(j + 2, min(len(toks), j + 5) + 1):
+        if toks[end - 1].sent != toks[j].sent:
+            break
+        for r in kb.refs(doc.text[toks[j].start:toks[end - 1].end]):
+            if r.strong and kb.entries[r.entry].kind == "person":
+                return True
+    return False
+
+
+def _portfolios(doc: ParsedDoc, names: list[Name], lex: Lexicons, kb: KnowledgeBase) -> list[Name]:
     """ "minister van Buitenlandse Zaken": capitalized words after "minister/ministerie
     van" name the ministry (an organisation), whatever the parser labelled them; a name
     that runs on into a person ("Justitie Marc Verwilghen") is split at the first name."""
@@ -530,8 +547,8 @@ def _portfolios(doc: ParsedDoc, names: list[Name], lex: Lexicons) -> list[Name]:
         j = k
         while j < len(toks) and toks[j].sent == van.sent and (
                 is_cap(toks[j]) or (toks[j].text == "en" and j + 1 < len(toks) and is_cap(toks[j + 1]))):
-            if j > k and toks[j].text.casefold() in lex.first_names:
-                break  # "Justitie Marc Verwilghen": the person starts here
+            if j > k and (toks[j].text.casefold() in lex.first_names or _person_starts(doc, j, kb)):
+                break  # "Justitie Marc Verwilghen", "Buitenlandse Zaken Heiko Maas": the person starts here
             j += 1
         if j == k:
             continue
