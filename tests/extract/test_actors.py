@@ -8,7 +8,8 @@ from kroniek.kb import default_kb
 from ..helpers import toy_parse
 
 POS = {w: "LID" for w in ("de", "De", "het", "Het", "een", "Een")}
-POS.update({w: "ADJ" for w in ("Russische", "Amerikaanse", "Noord-Koreaanse", "Britse", "nieuwe", "voormalige")})
+POS.update({w: "ADJ" for w in ("Russische", "Amerikaanse", "Noord-Koreaanse", "Britse", "nieuwe", "voormalige",
+                               "Amsterdamse")})
 POS.update({w: "VZ" for w in ("met", "in", "naar", "van", "uit")})
 POS.update({w: "WW" for w in ("sprak", "zei", "reist", "groeit", "reageerde", "kwam")})
 
@@ -107,3 +108,35 @@ def test_link_span_for_other_steps(kb):
     assert link_span(doc, 1, 2, "2018-05", kb).country == "RUS"
     assert link_span(doc, 3, 4, "2018-05", kb) is None
     assert link_span(doc, 5, 99, "2018-05", kb) is None
+
+
+def test_a_list_is_not_an_apposition(kb):
+    ents = by_name(entities("Daar waren bondskanselier Merkel, de Britse koningin en anderen.", "2019-02", kb,
+                            ner={"Merkel": "PER"}))
+    assert [m.text for m in ents["Angela Merkel"].mentions] == ["bondskanselier Merkel"]
+    assert [m.text for m in ents["Elizabeth II"].mentions] == ["de Britse koningin"]
+
+
+def test_an_opposition_role_does_not_describe_the_head_of_state(kb):
+    ents = by_name(entities("Toen plaatste de oppositieleider president Maduro voor een dilemma.", "2019-03", kb,
+                            ner={"Maduro": "PER"}))
+    maduro = ents["Nicolás Maduro"]
+    assert [m.text for m in maduro.mentions] == ["president Maduro"] and maduro.actor.code == "VENGOV"
+
+
+def test_a_title_links_a_single_name_to_who_held_that_office(kb):
+    (e,) = entities("Toen sprak koningin Beatrix.", "2019-03", kb, ner={"Beatrix": "PER"})
+    assert e.actor.kb_id == "BEATRIX" and e.actor.country == "NLD"
+
+
+def test_a_capital_stands_for_the_organisation_the_text_is_about(kb):
+    ents = by_name(entities("De EU zweeg. Later kwam er een akkoord tussen Brussel en Washington.", "2019-03", kb))
+    assert ents["Brussels"].actor.code == "IGOEUREEC"
+    assert ents["Washington"].actor.code == "USAGOV"
+    (alone,) = entities("Later kwam er een akkoord met Brussel.", "2019-03", kb)
+    assert alone.actor.code == "BELGOV"
+
+
+def test_place_adjectives_give_a_country(kb):
+    (police,) = entities("De Amsterdamse politie zweeg.", "2019-03", kb)
+    assert (police.name, police.actor.code) == ("Dutch police", "NLDCOP")

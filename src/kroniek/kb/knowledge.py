@@ -7,6 +7,7 @@ are read-only mappings), so one instance is shared by every document and thread.
 from __future__ import annotations
 
 from collections.abc import Mapping
+import re
 from dataclasses import dataclass
 from functools import cached_property
 from types import MappingProxyType
@@ -28,9 +29,12 @@ def date_range(date: str | None) -> tuple[str, str] | None:
     return pub.first_day.isoformat(), pub.last_day.isoformat()
 
 
+_NOT_ALNUM = re.compile(r"[\W_]+")
+
+
 def compact_key(key: str) -> str:
     """A key without spaces, hyphens and dots: Kim Jong Un = Kim Jong-un = KimJongUn."""
-    return "".join(c for c in key if c.isalnum())
+    return _NOT_ALNUM.sub("", key)
 
 
 @dataclass(frozen=True)
@@ -74,9 +78,10 @@ class KnowledgeBase:
         )
 
     def __reduce__(self):
-        # Pickled for the on-disk cache (loader.py): plain dicts, without lazy indexes.
+        # Pickled for the on-disk cache (loader.py) as plain dicts, the lazy indexes
+        # included: building them takes longer than reading them back.
         return (_restore, (dict(self.entries), dict(self.aliases), dict(self.offices), self.countries,
-                           self.first_words, self.max_words))
+                           self.first_words, self.max_words, dict(self.compact), dict(self.skeletons)))
 
     # The indexes for spellings that differ in spaces and hyphens, or by a letter or two,
     # are built on first use: most documents never need them.
@@ -89,15 +94,6 @@ class KnowledgeBase:
             if c:
                 compact.setdefault(c, []).append(k)
         return MappingProxyType({k: tuple(v) for k, v in compact.items()})
-
-    @cached_property
-    def buckets(self) -> Mapping[tuple[str, int], tuple[str, ...]]:
-        """(first letter, length) -> compact keys, for the fuzzy search."""
-        buckets: dict[tuple[str, int], list[str]] = {}
-        for c in self.compact:
-            if len(c) >= 5:
-                buckets.setdefault((c[0], len(c)), []).append(c)
-        return MappingProxyType({k: tuple(v) for k, v in buckets.items()})
 
     # -- names -------------------------------------------------------------------------
 
@@ -134,17 +130,31 @@ class KnowledgeBase:
         word must be long and keep its first letter: "Kim Yong-chol" is neither "Kim
         Pong-chol" nor "Kim Yong-chun", whatever the edit distance says.
         """
-        c = compact_key(key)
-        if len(c) < 6:
-            return ()
         words = key.replace("-", " ").split(" ")
+        if len(compact_key(key)) < 6:
+            return ()
         refs: list[AliasRef] = []
-        for n in range(len(c) - 2, len(c) + 3):
-            for other in self.buckets.get((c[0], n), ()):
-                for k in self.compact[other]:
-                    if _one_word_off(words, k.replace("-", " ").split(" ")):
-                        refs.extend(r for r in self.aliases[k] if r.form in ("name", "surname"))
+        seen: set[str] = set()
+        for i, w in enumerate(words):
+            if len(w) < 5:
+                continue
+            for other in self.skeletons.get(_skeleton(words, i), ()):
+                if other not in seen and _one_word_off(words, other.replace("-", " ").split(" ")):
+                    seen.add(other)
+                    refs.extend(r for r in self.aliases[other] if r.form in ("name", "surname"))
         return tuple(refs)
+
+    @cached_property
+    def skeletons(self) -> Mapping[str, tuple[str, ...]]:
+        """Alias keys by their words with one long word cut to its first letter: the
+        candidates a fuzzy spelling can be one word off from."""
+        index: dict[str, list[str]] = {}
+        for k in self.aliases:
+            words = k.replace("-", " ").split(" ")
+            for i, w in enumerate(words):
+                if len(w) >= 5:
+                    index.setdefault(_skeleton(words, i), []).append(k)
+        return MappingProxyType({k: tuple(v) for k, v in index.items()})
 
     def rank(self, matches: list[Match], date: str | None) -> list[Match]:
         """Best first: curated before generated, holding a role on the date, full names."""
@@ -211,9 +221,16 @@ class KnowledgeBase:
                 "offices": sum(len(v) for v in self.offices.values()), **kinds}
 
 
-def _restore(entries, aliases, offices, countries, first_words, max_words) -> KnowledgeBase:
-    return KnowledgeBase(MappingProxyType(entries), MappingProxyType(aliases), MappingProxyType(offices),
-                         countries, first_words, max_words)
+def _restore(entries, aliases, offices, countries, first_words, max_words, compact=None,
+             skeletons=None) -> KnowledgeBase:
+    kb = KnowledgeBase(MappingProxyType(entries), MappingProxyType(aliases), MappingProxyType(offices),
+                       countries, first_words, max_words)
+    # The cached_property slots, filled as if computed.
+    if compact is not None:
+        kb.__dict__["compact"] = MappingProxyType(compact)
+    if skeletons is not None:
+        kb.__dict__["skeletons"] = MappingProxyType(skeletons)
+    return kb
 
 
 # Where family names come first, a name's first word is no first name.
@@ -224,6 +241,10 @@ def _ref_rank(ref: AliasRef, entries: Mapping[str, KbEntry]) -> tuple:
     e = entries[ref.entry]
     kind_rank = {"country": 0, "place": 1, "organisation": 2, "person": 3, "event": 4}.get(e.kind, 5)
     return (SOURCE_RANK.get(e.source, 2), ref.form != "name", kind_rank, e.id)
+
+
+def _skeleton(words: list[str], i: int) -> str:
+    return " ".join(words[:i] + [words[i][0] + "*"] + words[i + 1:])
 
 
 def _one_word_off(words: list[str], other: list[str]) -> bool:

@@ -204,7 +204,7 @@ def load_kb(user_files: Sequence[str | Path] = ()) -> KnowledgeBase:
 
 
 # Bump when the knowledge base's records or indexes change shape: old cache files are ignored.
-CACHE_FORMAT = "1"
+CACHE_FORMAT = "2"
 
 
 def _fingerprint(user_files: Sequence[str | Path]) -> str:
