@@ -109,9 +109,37 @@ def test_evaluate_with_a_toy_parser(sample):
     assert toy.documents == 2 and toy.tokens == 18
 
 
+class _Running:
+    """The session's running Frog behind the Parser protocol, never started or closed again."""
+
+    name = "frog"
+
+    def __init__(self, parser):
+        self.parser = parser
+
+    def start(self):
+        return self
+
+    def parse(self, text):
+        return self.parser.parse(text)
+
+    def health(self):
+        return True
+
+    def close(self):
+        pass
+
+
 @pytest.mark.frog
-def test_eval_ner_command_with_frog(sample, tmp_path):
+def test_eval_ner_command_with_frog(frog, sample, tmp_path):
     require_frog()
+    from kroniek.nlp.cache import CachingParser
+
+    # The session's Frog fills the parse cache, so the command finds every parse there and
+    # starts no second Frog.
+    cache = CachingParser(_Running(frog), tmp_path / "c")
+    for doc in read_conll(sample):
+        parse_in_chunks(gold_text(doc), cache.parse)
     result = CliRunner().invoke(main, ["eval", "ner", str(sample), "--cache-dir", str(tmp_path / "c"), "--json"],
                                 catch_exceptions=False)
     assert result.exit_code == 0, result.output
