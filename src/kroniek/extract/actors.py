@@ -35,7 +35,7 @@ from ..kb import KbEntry, KnowledgeBase, date_range, default_kb
 from ..kb.names import name_key, strip_genitive
 from ..kb.tables import lexicon_lines
 from ..model import Actor, Entity, ParsedDoc, Span, Token
-from .names import Name, is_cap
+from .names import Name, is_cap, load_lexicons
 
 # Determiners that make a nominal definite or indefinite.
 _DEFINITE = frozenset("de het die deze dat dit".split())
@@ -168,12 +168,13 @@ def _prefix_of(prefix: str, kb: KnowledgeBase) -> tuple[str | None, str | None]:
 
 
 def find_nominals(doc: ParsedDoc, kb: KnowledgeBase, names: Sequence[Name],
-                  lex: ActorLexicons | None = None) -> list[Nominal]:
-    """Role and agent phrases in the text, with the country or organisation they name."""
+                  lex: ActorLexicons | None = None, sentences: Sequence[int] | None = None) -> list[Nominal]:
+    """Role and agent phrases in the text (or in ``sentences``), with the country or
+    organisation they name."""
     lex = lex or load_actor_lexicons()
     name_at = {k: n for n in names for k in range(n.first, n.last)}
     out: list[Nominal] = []
-    for s in range(len(doc.sentences)):
+    for s in (range(len(doc.sentences)) if sentences is None else sentences):
         sent = doc.sentences[s]
         toks = doc.tokens
         i = sent.first_token
@@ -375,24 +376,10 @@ def _nominal_name(nom: Nominal, kb: KnowledgeBase, text: str) -> str:
     if nom.of is not None:
         owner = kb.entries[nom.of].name
     elif nom.country is not None:
-        owner = _adjective_en(kb, nom.country) or kb.entries[nom.country].name
+        country = kb.entries[nom.country]
+        owner = country.adjective_en or country.name
     name = f"{owner} {english}".strip()
     return name[:1].upper() + name[1:]
-
-
-@lru_cache(maxsize=512)
-def _adjective_en_cached(country: str) -> str | None:
-    from ..kb.tables import data_text, read_table
-
-    text, where = data_text("countries.tsv")
-    for _, row in read_table(text, where):
-        if row.get("code") == country:
-            return row.get("adj_en") or None
-    return None
-
-
-def _adjective_en(kb: KnowledgeBase, country: str) -> str | None:
-    return _adjective_en_cached(country)
 
 
 def _role_words(head: Role | Agent) -> set[str]:
@@ -433,7 +420,7 @@ def link_entities(doc: ParsedDoc, entities: Sequence[Entity], names: Sequence[Na
         for s, e in w.mentions:
             t = doc.text[s:e]
             first_tok = tok_at.get(s)
-            if first_tok is not None and first_tok.text.casefold() in _title_words() and " " in t:
+            if first_tok is not None and first_tok.text.casefold() in load_lexicons().titles and " " in t:
                 t = t[len(first_tok.text):].strip()  # "president Poetin" → "Poetin"
             texts.append(t)
         name_texts[id(w)] = texts
@@ -550,13 +537,6 @@ def link_entities(doc: ParsedDoc, entities: Sequence[Entity], names: Sequence[Na
     return _finish(doc, works)
 
 
-@lru_cache(maxsize=1)
-def _title_words() -> frozenset[str]:
-    from ..kb.tables import lexicon_words
-
-    return lexicon_words("titles.txt")
-
-
 def _agrees(target: _Work, nom: Nominal, kb: KnowledgeBase, date: str | None) -> bool:
     """Whether a role phrase beside a name can describe that person: not when the
     knowledge base says the role's holder then was someone else, nor when the person is
@@ -614,7 +594,7 @@ def _apposition_target(doc: ParsedDoc, nom: Nominal, first_tok: Token, last_tok:
     nxt = nom.last
     if nxt < len(toks) and toks[nxt].sent == last_tok.sent:
         if toks[nxt].start in person_at_start:
-            if toks[nxt].text.casefold() in _title_words():
+            if toks[nxt].text.casefold() in load_lexicons().titles:
                 return None  # "de oppositieleider president Maduro": the name has its own title
             return person_at_start[toks[nxt].start]
         if toks[nxt].text == "," and nxt + 1 < len(toks) and toks[nxt + 1].start in person_at_start \
@@ -702,8 +682,8 @@ def link_span(parsed: ParsedDoc, start_token: int, end_token: int, date: str | N
     entry = link_name(kb, [text], "MISC", date)
     if entry is not None:
         return _actor_of(entry, date)
-    sub = ParsedDoc(parsed.text, parsed.tokens, parsed.sentences, parsed.parser)
-    noms = [n for n in find_nominals(sub, kb, ()) if start_token <= n.first and n.last <= end_token]
+    sents = sorted({t.sent for t in toks})
+    noms = [n for n in find_nominals(parsed, kb, (), sentences=sents) if start_token <= n.first and n.last <= end_token]
     if noms:
         nom = max(noms, key=lambda n: n.last - n.first)
         if isinstance(nom.head, Role) and nom.head.offices and not nom.former and (nom.country or nom.of):
@@ -743,5 +723,4 @@ class ActorStep:
         return {"entities": entities}
 
 
-__all__ = ["ActorStep", "Nominal", "find_nominals", "link_entities", "link_name", "link_span",
-           "name_key"]
+__all__ = ["ActorStep", "Nominal", "find_nominals", "link_entities", "link_name", "link_span"]

@@ -65,7 +65,7 @@ class Lexicons:
     first_names: frozenset[str]
     org_words: frozenset[str]
     loc_words: frozenset[str]
-    not_names: frozenset[str]
+    not_names: frozenset[str]   # never the first word of a name found by a rule
     particles: frozenset[str]
     titles: frozenset[str]
 
@@ -274,9 +274,33 @@ def recognize(doc: ParsedDoc, kb: KnowledgeBase, lex: Lexicons | None = None) ->
     names = _split_at_first_names(doc, names, lex)
     names = _adjective_prefixes(doc, names)
     names = _context_cues(doc, names, lex)
+    names = _head_words(doc, names, lex)
     names = _first_names(doc, names, lex, kb)
-    names = _repeats(doc, names)
+    names = _repeats(doc, names, lex)
     return tuple(_consistent(doc, names, kb))
+
+
+def _ends_in(word: str, words: frozenset[str]) -> bool:
+    """``word`` is in ``words``, or ends in one of its *-entries ("Wetstraat" in "*straat")."""
+    w = word.casefold()
+    if w in words:
+        return True
+    return any(("*" + w[k:]) in words for k in range(1, len(w) - 2))
+
+
+def _head_words(doc: ParsedDoc, names: list[Name], lex: Lexicons) -> list[Name]:
+    """The last word of a name says what it is: "... Bank", "... Partij" an organisation,
+    "...straat", "... Zee" a place (lexicons/nl/org_words.txt, loc_words.txt)."""
+    out = []
+    for n in names:
+        if n.kind == "name" and n.source != "kb":
+            last = doc.tokens[n.last - 1].text
+            typ = "ORG" if _ends_in(last, lex.org_words) else "LOC" if _ends_in(last, lex.loc_words) else None
+            if typ is not None and typ != n.type and not (typ == "LOC" and n.type == "GPE") \
+                    and not (n.last - n.first == 1 and last.casefold() in lex.org_words):
+                n = Name(n.first, n.last, n.start, n.end, n.text, typ, n.kind, "rule", n.kb_id)
+        out.append(n)
+    return out
 
 
 def _first_names(doc: ParsedDoc, names: list[Name], lex: Lexicons, kb: KnowledgeBase) -> list[Name]:
@@ -351,7 +375,7 @@ def _adjective_prefixes(doc: ParsedDoc, names: list[Name]) -> list[Name]:
     return out
 
 
-def _repeats(doc: ParsedDoc, names: list[Name]) -> list[Name]:
+def _repeats(doc: ParsedDoc, names: list[Name], lex: Lexicons) -> list[Name]:
     """Names the parser found once are names wherever they recur in the document, and a
     person's surname alone is that person ("Rosenfeld" after "Paul Rosenfeld")."""
     known: dict[str, str] = {}
@@ -369,7 +393,7 @@ def _repeats(doc: ParsedDoc, names: list[Name]) -> list[Name]:
     added: list[Name] = []
     toks = doc.tokens
     for tok in toks:
-        if tok.i in covered or not is_cap(tok) or _sentence_initial(doc, tok):
+        if tok.i in covered or not is_cap(tok) or _sentence_initial(doc, tok) or tok.text.casefold() in lex.not_names:
             continue
         for size in range(longest, 0, -1):
             last = tok.i + size
@@ -444,7 +468,8 @@ def _first_name_adjectives(doc: ParsedDoc, names: list[Name], lex: Lexicons) -> 
                 continue
             end = n.last
             while end < len(toks) and toks[end].sent == toks[n.first].sent and end not in covered \
-                    and is_cap(toks[end]) and toks[end].pos not in EDGE_POS:
+                    and is_cap(toks[end]) and toks[end].pos not in EDGE_POS \
+                    and toks[end].text.casefold() not in lex.not_names:
                 end += 1
             if end > n.last:
                 out.append(Name(n.first, end, n.start, toks[end - 1].end, doc.text[n.start:toks[end - 1].end], "PER",

@@ -84,7 +84,8 @@ class _Builder:
             if not re.fullmatch(r"[A-Z]{3}", code):
                 raise KbFileError(f"{where}:{n}: bad country code {code!r}")
             codes.append(code)
-            self.entries[code] = KbEntry(code, row["name"], "GPE", "country", code, None, code)
+            self.entries[code] = KbEntry(code, row["name"], "GPE", "country", code, None, code,
+                                         adjective_en=row.get("adj_en") or None)
             for name in [row["name"], *_split(row["nl"]), *_split(row["other"])]:
                 self.alias(name, AliasRef(code, "name"))
             for adj in _split(row["adj"]):
@@ -136,10 +137,10 @@ class _Builder:
                             tuple(tenures), source)
         else:
             use = static is not None and old.code is None and old.sector is None
-            entry = KbEntry(old.id, old.name, old.type, old.kind, old.country or first.country,
-                            (static.sector or self._sector(static.code)) if use else old.sector,
-                            (static.code or _join(static.country, static.sector)) if use else old.code,
-                            tuple(tenures), old.source, old.seat_of)
+            entry = replace(old, country=old.country or first.country,
+                            sector=(static.sector or self._sector(static.code)) if use else old.sector,
+                            code=(static.code or _join(static.country, static.sector)) if use else old.code,
+                            tenures=tuple(tenures))
         self.entries[kb_id] = entry
         self._add_aliases(entry, [first.name, *[a for r in rows for a in r.aliases]], source)
         for r in rows:
@@ -204,7 +205,7 @@ def load_kb(user_files: Sequence[str | Path] = ()) -> KnowledgeBase:
 
 
 # Bump when the knowledge base's records or indexes change shape: old cache files are ignored.
-CACHE_FORMAT = "2"
+CACHE_FORMAT = "3"
 
 
 def _fingerprint(user_files: Sequence[str | Path]) -> str:

@@ -67,6 +67,8 @@ class KbEntry:
     source: str = "kroniek"
     # For capitals and seats of government: the country whose government they stand for.
     seat_of: str | None = None
+    # For countries: the English adjective ("North Korean"), to name unnamed actors.
+    adjective_en: str | None = None
 
     def tenure_on(self, first: str | None, last: str | None) -> Tenure | None:
         """The tenure that holds on the days first..last (None: the latest one).
