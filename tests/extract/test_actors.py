@@ -9,7 +9,7 @@ from ..helpers import toy_parse
 
 POS = {w: "LID" for w in ("de", "De", "het", "Het", "een", "Een")}
 POS.update({w: "ADJ" for w in ("Russische", "Amerikaanse", "Noord-Koreaanse", "Britse", "nieuwe", "voormalige",
-                               "Amsterdamse")})
+                               "Amsterdamse", "Russische")})
 POS.update({w: "VZ" for w in ("met", "in", "naar", "van", "uit")})
 POS.update({w: "WW" for w in ("sprak", "zei", "reist", "groeit", "reageerde", "kwam")})
 
@@ -140,3 +140,17 @@ def test_a_capital_stands_for_the_organisation_the_text_is_about(kb):
 def test_place_adjectives_give_a_country(kb):
     (police,) = entities("De Amsterdamse politie zweeg.", "2019-03", kb)
     assert (police.name, police.actor.code) == ("Dutch police", "NLDCOP")
+
+
+def test_a_title_with_a_surname_links_by_date(kb):
+    (blok,) = entities("Gisteren sprak minister Blok.", "2019-03", kb)
+    assert (blok.name, blok.actor.code, blok.actor.role) == ("Stef Blok", "NLDGOV", "Minister of Foreign Affairs")
+    assert [m.text for m in blok.mentions] == ["minister Blok"]
+    # In 2010 no Blok held an office kroniek knows: the title still says government.
+    (early,) = entities("Gisteren sprak minister Blok.", "2010-03", kb)
+    assert early.actor.kb_id is None and early.actor.sector == "GOV"
+
+
+def test_country_adjectives_make_country_actors_of_groups(kb):
+    (troops,) = entities("Gisteren trokken Russische soldaten de grens over.", "2022-03", kb)
+    assert (troops.name, troops.type, troops.actor.code) == ("Russian soldiers", "PER", "RUSMIL")
