@@ -10,6 +10,9 @@ silently ignored typo ("timout") is worse than a refusal.
 
     [ingest]
     max_chars = 500000
+
+    [kb]
+    user_files = ["my-actors.csv"]
 """
 
 from __future__ import annotations
@@ -60,11 +63,20 @@ class StoreConfig:
 
 
 @dataclass(frozen=True)
+class KbConfig:
+    """The actor knowledge base (docs/KB.md)."""
+
+    # The user's own actor tables (CSV or TSV), read after kroniek's own, in this order.
+    user_files: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Config:
     workers: int = 1
     frog: FrogConfig = field(default_factory=FrogConfig)
     ingest: IngestConfig = field(default_factory=IngestConfig)
     store: StoreConfig = field(default_factory=StoreConfig)
+    kb: KbConfig = field(default_factory=KbConfig)
 
     def replace(self, **changes: Any) -> Config:
         return dataclasses.replace(self, **changes)
@@ -91,6 +103,12 @@ def _build(cls: type, data: dict[str, Any], where: str) -> Any:
 
 
 def _check_type(hint: Any, value: Any, path: str) -> Any:
+    if typing.get_origin(hint) is tuple:
+        # A list in TOML: every item of the declared type; kept as a tuple (frozen config).
+        item = typing.get_args(hint)[0]
+        if not isinstance(value, list) or not all(isinstance(v, item) for v in value):
+            raise ConfigError(f"configuration key {path!r} must be a list of {item.__name__}")
+        return tuple(value)
     allowed = typing.get_args(hint) or (hint,)
     if value is None and type(None) in allowed:
         return None

@@ -34,6 +34,8 @@ CODES: dict[str, str] = {
     "E_EXTRACT": "an extraction step failed on a document",
     # evaluation
     "E_EVAL_GOLD": "a gold file is malformed or does not match its text",
+    # knowledge base
+    "E_KB_FILE": "a knowledge-base or lexicon file is malformed (the message names file and line)",
     # configuration
     "E_CONFIG": "the configuration is invalid (unknown key, wrong type, bad value)",
     # store

@@ -15,6 +15,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from .config import Config
 from .errors import KroniekError, ParserError, PipelineError
 from .model import Article, Document, ParsedDoc, Reject
 from .nlp import Parser
@@ -40,15 +41,18 @@ class Step(Protocol):
     def __call__(self, work: Work) -> dict[str, Any]: ...
 
 
-def default_steps() -> list[Step]:
-    """The standard Dutch pipeline, in order."""
+def default_steps(config: Config | None = None) -> list[Step]:
+    """The standard Dutch pipeline, in order (``config`` names the user's KB files)."""
+    from .extract.actors import ActorStep
     from .extract.entities import EntityStep
     from .extract.events import EventStep
     from .extract.quotes import QuoteStep
     from .extract.times import TimeStep
 
+    user_files = config.kb.user_files if config is not None else ()
     return [
-        EntityStep(),
+        EntityStep(user_files=user_files),
+        ActorStep(user_files=user_files),
         TimeStep(),
         QuoteStep(),
         EventStep(),
@@ -58,8 +62,8 @@ def default_steps() -> list[Step]:
 class Pipeline:
     """An ordered, checked list of steps over a parse."""
 
-    def __init__(self, steps: Sequence[Step] | None = None) -> None:
-        self.steps = list(default_steps() if steps is None else steps)
+    def __init__(self, steps: Sequence[Step] | None = None, config: Config | None = None) -> None:
+        self.steps = list(default_steps(config) if steps is None else steps)
         available = {"parse"}
         for step in self.steps:
             missing = [r for r in step.requires if r not in available]

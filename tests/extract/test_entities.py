@@ -19,7 +19,7 @@ def test_full_name_and_surname_merge():
 
 def test_genitive_joins_the_bare_name():
     doc = toy_parse("Poetins band met Kim. President Poetin reisde.", ner={"Poetins": "PER", "Poetin": "PER"})
-    assert names(doc) == {"Poetin": ["Poetins", "Poetin"]}
+    assert names(doc) == {"Poetin": ["Poetins", "President Poetin"], "Kim": ["Kim"]}
 
 
 def test_genitive_with_apostrophe_on_locations():
@@ -32,7 +32,7 @@ def test_leading_function_words_are_trimmed_titles_kept():
     doc = toy_parse("De top tussen Trump en Kim. Met president Trump erbij.",
                     ner={"tussen Trump": "PER", "president Trump": "PER"},
                     pos={"tussen": "VZ", "president": "N"})
-    (e,) = extract_entities(doc)
+    (e,) = [x for x in extract_entities(doc) if x.type == "PER" and "Trump" in x.name]
     assert e.name == "Trump" and [m.text for m in e.mentions] == ["Trump", "president Trump"]
 
 

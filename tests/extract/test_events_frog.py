@@ -14,7 +14,7 @@ pytestmark = pytest.mark.frog
 
 CASES = Path(__file__).parent / "data" / "events_nl.tsv"
 _EXPECTED = re.compile(r"^(?P<type>[A-Z]+) (?P<src>.+?)>(?P<tgt>.+?) (?P<mod>asserted|planned|hypothetical|negated)"
-                       r"(?: date:(?P<date>\S+))?$")
+                       r"(?: date:(?P<date>\S+))?(?: by:(?P<by>.+))?$")
 
 
 def cases():
@@ -41,6 +41,8 @@ def _fits(doc, event, spec) -> bool:
         names = _mentions(doc, role)
         if not any(want == n or (want != "?" and want in n) for n in names):
             return False
+    if m["by"] is not None and not any(m["by"] in n for n in _mentions(doc, event.reported_by)):
+        return False
     return m["date"] is None or event.date == m["date"]
 
 

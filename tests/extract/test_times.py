@@ -61,7 +61,7 @@ def test_every_dct_form_is_accepted(tagger):
 
 def test_step_is_registered_after_entities_and_its_output_validates():
     names = [s.name for s in default_steps()]
-    assert names.index("times") == names.index("entities") + 1
+    assert names.index("times") > names.index("entities")
     step = TimeStep()
     assert step.requires == ("parse",) and step.provides == ("times",)
     doc = Pipeline().annotate(article("De top is op 12 juni. Vorige week sprak de minister.", date="2018-05"),

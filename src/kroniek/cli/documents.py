@@ -16,6 +16,17 @@ from .base import (EXIT_OK, EXIT_FAILURE, EXIT_PARTIAL, ProgressBar, db_option, 
                    main, print_summary, read_options_decorator, read_options_from)
 
 
+def pipeline_for(config):
+    """The standard pipeline with the user's knowledge-base files; a broken file stops
+    the command here (E_KB_FILE) rather than rejecting every article."""
+    from ..kb import default_kb
+    from ..pipeline import Pipeline
+
+    if config.kb.user_files:
+        default_kb(config.kb.user_files)
+    return Pipeline(config=config)
+
+
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @read_options_decorator
@@ -36,6 +47,7 @@ def extract(ctx: click.Context, paths: tuple[str, ...], workers: int | None, pre
 
     config = get_config(ctx)
     options = read_options_from(config, kw)
+    pipeline = pipeline_for(config)
     out = sys.stdout
 
     def emit(item: Document | Reject) -> None:
@@ -44,7 +56,7 @@ def extract(ctx: click.Context, paths: tuple[str, ...], workers: int | None, pre
         out.flush()
 
     with parser_pool(config, workers) as pool, ProgressBar(estimate_records(paths, options), "extracting") as bar:
-        report = run_extract(paths, pool, options, emit, progress=bar)
+        report = run_extract(paths, pool, options, emit, pipeline=pipeline, progress=bar)
     print_summary(report, "extract")
     sys.exit(EXIT_PARTIAL if report.rejected else EXIT_OK)
 
@@ -70,11 +82,12 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], db: Path | None, workers:
 
     config = get_config(ctx)
     options = read_options_from(config, kw)
+    pipeline = pipeline_for(config)
     with Store.open_writer(db, batch_size=config.store.batch_size) as store:
         click.echo(f"database: {store.path}", err=True)
         with parser_pool(config, workers) as pool, \
                 ProgressBar(estimate_records(paths, options), "ingesting") as bar:
-            report = run_ingest(paths, store, pool, options, progress=bar)
+            report = run_ingest(paths, store, pool, options, pipeline=pipeline, progress=bar)
     print_summary(report, "ingest")
     sys.exit(EXIT_PARTIAL if report.rejected else EXIT_OK)
 

@@ -1,10 +1,13 @@
-"""Entities: named-entity spans from the parse, cleaned and merged within a document.
+"""Entities: the names of a document, merged into one entity per referent.
 
-The parser's NER gives spans per sentence ("president Trump", "Poetins", "tussen
-Trump"). This step trims words that are not part of a name, drops spans that are only
-adjectives ("Russische": a country reference, not a name), and merges the mentions of
-one referent: repeats, genitives ("Poetins" → Poetin) and short forms of full names
-("Lavrov" → "Sergej Lavrov"; "Kim" → the Kim the text mentions most).
+Names come from :mod:`kroniek.extract.names` (the parser's NER, the knowledge base's
+gazetteer and rules). This step merges the mentions of one referent: repeats,
+genitives ("Poetins" → Poetin) and short forms of full names ("Lavrov" → "Sergej
+Lavrov"; "Kim" → the Kim the text mentions most). Country adjectives ("Russische") are
+not entities: they are a country reference inside a name or a nominal actor, which
+:mod:`kroniek.extract.actors` reads. A title right before a person's name joins the
+mention ("president Poetin"). Actors are left null here; :class:`~kroniek.extract.actors.ActorStep`
+links entities to the knowledge base.
 """
 
 from __future__ import annotations
@@ -12,16 +15,19 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
+from ..kb import KnowledgeBase, default_kb
+from ..kb.names import name_key
+from ..kb.tables import lexicon_words
 from ..model import Entity, ParsedDoc, Span, Token
+from .names import FROG_TYPES, Name, recognize
 
-# Frog's NER labels → SCHEMA.md entity types. Frog has no GPE: the knowledge base
-# decides which locations are geopolitical.
-TYPE_MAP = {"PER": "PER", "ORG": "ORG", "LOC": "LOC", "EVE": "EVENT", "PRO": "MISC", "MISC": "MISC"}
-
-# Coarse tags of words that never begin or end a name (prepositions, articles,
-# conjunctions, punctuation, pronouns, adverbs, verbs).
-_EDGE_POS = {"VZ", "LID", "VG", "LET", "VNW", "BW", "WW", "TSW"}
+# Kept for callers that map Frog's labels themselves.
+TYPE_MAP = FROG_TYPES
+# Words before a title that make it part of a role phrase, not of the name
+# ("de Amerikaanse president Trump": the role is its own mention).
+_PHRASE_POS = {"LID", "ADJ", "VNW", "TW"}
 _GENITIVE = re.compile(r"(?:['’]s|['’]|(?<=[a-z])s)$")
 
 
@@ -56,43 +62,14 @@ class _Group:
         return min(m.start for m in self.mentions)
 
 
-def ner_spans(doc: ParsedDoc) -> list[_Mention]:
-    """BIO spans of the parser's NER tags, within sentences, cleaned at the edges."""
-    spans: list[_Mention] = []
-    for s in range(len(doc.sentences)):
-        current: list[Token] = []
-        label = ""
-        for tok in doc.sentence_tokens(s) + (None,):  # type: ignore[operator]
-            tag = tok.ner if tok is not None else "O"
-            prefix, _, lab = tag.partition("-")
-            if current and (tok is None or prefix != "I" or lab != label):
-                spans.append(_Mention(tuple(current), label))
-                current = []
-            if tok is not None and prefix in ("B", "I"):
-                if not current:
-                    label = lab
-                current.append(tok)
-    cleaned = []
-    for m in spans:
-        toks = list(m.tokens)
-        while toks and toks[0].pos in _EDGE_POS:
-            toks.pop(0)
-        while toks and toks[-1].pos in _EDGE_POS and toks[-1].text not in (".",):
-            toks.pop()
-        while toks and toks[-1].pos == "LET":
-            toks.pop()
-        if not toks or all(t.pos == "ADJ" for t in toks):
-            continue
-        if not any(t.text[:1].isupper() or t.text[:1].isdigit() for t in toks):
-            continue
-        if m.label not in TYPE_MAP:
-            continue
-        cleaned.append(_Mention(tuple(toks), m.label))
-    return cleaned
+def mentions_of(doc: ParsedDoc, names: tuple[Name, ...]) -> list[_Mention]:
+    """The names that can be entities (not adjectives) as mentions."""
+    return [_Mention(doc.tokens[n.first:n.last], n.type) for n in names if n.kind != "adjective"]
 
 
 def _fold_word(word: str) -> str:
-    return word.casefold()
+    # Accents and quote styles do not make another name: "Guaido" is "Guaidó".
+    return name_key(word)
 
 
 def _name_words(m: _Mention, known: set[str]) -> tuple[str, ...]:
@@ -157,9 +134,9 @@ def group_mentions(mentions: list[_Mention]) -> list[_Group]:
 
 
 def _entity_type(group: _Group) -> str:
-    labels = Counter(TYPE_MAP[m.label] for m in group.mentions)
+    labels = Counter(m.label for m in group.mentions)
     # The fullest mention's label wins ties: it carries the most evidence.
-    return max(labels, key=lambda lab: (labels[lab], lab == TYPE_MAP[group.mentions[0].label]))
+    return max(labels, key=lambda lab: (labels[lab], lab == group.mentions[0].label))
 
 
 def _display_name(group: _Group, text: str) -> str:
@@ -176,28 +153,74 @@ def _display_name(group: _Group, text: str) -> str:
     return text[toks[0].start:end]
 
 
-def extract_entities(doc: ParsedDoc) -> tuple[Entity, ...]:
-    """Entities of a parsed document, each with its mentions; actors are left null here."""
-    groups = group_mentions(ner_spans(doc))
+@lru_cache(maxsize=1)
+def _titles() -> frozenset[str]:
+    return lexicon_words("titles.txt")
+
+
+def _with_title(doc: ParsedDoc, start: int, end: int, first_token: int) -> int:
+    """Start of a person's mention with a bare title before the name ("president Poetin")."""
+    k = first_token - 1
+    if k < 0 or doc.tokens[k].sent != doc.tokens[first_token].sent:
+        return start
+    title = doc.tokens[k]
+    if title.text.casefold() not in _titles():
+        return start
+    before = doc.tokens[k - 1] if k > 0 and doc.tokens[k - 1].sent == title.sent else None
+    if before is not None and (before.pos in _PHRASE_POS or (before.text[:1].isupper() and before.pos == "ADJ")):
+        return start  # "de (Amerikaanse) president Trump": a role phrase of its own
+    return title.start
+
+
+def extract_entities(doc: ParsedDoc, kb: KnowledgeBase | None = None,
+                     names: tuple[Name, ...] | None = None) -> tuple[Entity, ...]:
+    """Entities of a parsed document, each with its mentions; actors are left null here.
+
+    ``names`` are the document's recognized names (recognized here with ``kb``, the
+    default knowledge base, when not given).
+    """
+    if names is None:
+        names = recognize(doc, kb or default_kb())
+    groups = group_mentions(mentions_of(doc, names))
     entities = []
     for n, g in enumerate(groups, 1):
-        mentions = tuple(sorted({(m.start, m.end) for m in g.mentions}))
+        spans = set()
+        for m in g.mentions:
+            start = m.start
+            if m.label == "PER":
+                start = _with_title(doc, m.start, m.end, m.tokens[0].i)
+            spans.add((start, m.end))
         entities.append(Entity(
             id=f"e{n}",
             name=_display_name(g, doc.text),
             type=_entity_type(g),
             actor=None,
-            mentions=tuple(Span(s, e, doc.text[s:e]) for s, e in mentions),
+            mentions=tuple(Span(s, e, doc.text[s:e]) for s, e in sorted(spans)),
         ))
     return tuple(entities)
 
 
 class EntityStep:
-    """Pipeline step: parse → entities."""
+    """Pipeline step: parse → names (internal) and entities (without actors).
+
+    The knowledge base is loaded on the first document (once per process), so building
+    a pipeline stays cheap.
+    """
 
     name = "entities"
     requires = ("parse",)
-    provides = ("entities",)
+    provides = ("entities", "names")
+
+    def __init__(self, kb: KnowledgeBase | None = None, user_files: tuple[str, ...] = ()) -> None:
+        self._kb = kb
+        self.user_files = tuple(user_files)
+
+    @property
+    def kb(self) -> KnowledgeBase:
+        if self._kb is None:
+            self._kb = default_kb(self.user_files)
+        return self._kb
 
     def __call__(self, work) -> dict[str, tuple]:
-        return {"entities": extract_entities(work.parsed)}
+        names = recognize(work.parsed, self.kb)
+        return {"names": names, "entities": extract_entities(work.parsed, self.kb, names)}

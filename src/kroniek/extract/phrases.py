@@ -126,6 +126,8 @@ def noun_phrase_at(doc: ParsedDoc, i: int, limit: int | None = None, *, of_phras
     ("woordvoerder van het ministerie"); other prepositions end the phrase.
     """
     toks = doc.tokens
+    if i >= len(toks):
+        return None  # the preposition ended the text
     limit = sentence_bounds(doc, i)[1] if limit is None else limit
     if i >= limit:
         return None

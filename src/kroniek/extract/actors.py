@@ -1,0 +1,726 @@
+"""Actors: every entity linked to the knowledge base on the article's date, and the
+nominal actors the text names without a proper name.
+
+What this step does, in order:
+
+1. **Nominal actors.** Role and agent phrases (lexicons/nl/roles.tsv, agents.tsv) with
+   the country the text gives them: "de Russische minister van Buitenlandse Zaken",
+   "een Noord-Koreaanse topdiplomaat", "de regering in Moskou", "EU-leiders".
+2. **Appositions and titles.** A role phrase right before or after a person's name
+   ("de Noord-Koreaanse topambtenaar Kim Yong-chol", "Sergej Lavrov, de Russische
+   minister ...") is a mention of that person and tells their country and role.
+3. **Linking.** Each named entity is looked up in the knowledge base (aliases, Dutch
+   spellings, genitives, fuzzy spellings); a person's actor is the code and role they
+   held on the article's date. Capitals and seats used as actors stand for their
+   government ("een band met Pyongyang" → PRKGOV); used as places ("in Moskou") they
+   are places in their country.
+4. **Role phrases by date.** A definite role phrase with a country ("de Amerikaanse
+   president") is the office holder on the article's date.
+5. **Coreference.** A bare role noun ("de minister") is the person with that role
+   mentioned most recently before it; a bare agent noun ("de regering") is the agent of
+   that kind named before.
+
+Entities linked to the same knowledge-base entry become one entity; ids are renumbered
+in order of first mention. :func:`link_span` resolves the actor of any token span, for
+steps that find actors elsewhere (events).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+
+from ..kb import KbEntry, KnowledgeBase, date_range, default_kb
+from ..kb.names import name_key, strip_genitive
+from ..kb.tables import lexicon_lines
+from ..model import Actor, Entity, ParsedDoc, Span, Token
+from .names import Name, is_cap, load_lexicons
+
+# Determiners that make a nominal definite or indefinite.
+_DEFINITE = frozenset("de het die deze dat dit".split())
+_INDEFINITE = frozenset("een".split())
+# Adjectives that put a role in the past: no current office holder.
+_FORMER = frozenset("voormalige voormalig oud-premier toenmalige toenmalig vorige ex- oud-".split())
+# Prepositions after which a capital is a place, not an actor.
+_LOCATIVE = frozenset("in naar uit te vanuit bij rond nabij buiten binnen door via over onder boven".split())
+# Which entity kinds fit which entity type, for choosing between knowledge-base candidates.
+_FITS = {"PER": {"person"}, "ORG": {"organisation"}, "LOC": {"place", "country", "organisation"},
+         "GPE": {"place", "country"}, "EVENT": {"event"}, "MISC": {"other", "event", "organisation", "person"}}
+# Groups that are actors even when the text does not say of which country ("de politie",
+# "rebellen", "demonstranten"); a government without a country is not.
+_ACTS_WITHOUT_COUNTRY = frozenset({"MIL", "COP", "REB", "OPP", "CVL", "REF", "MED", "LAB", "EDU", "BUS", "JUD"})
+# How far back (in sentences) "de minister" looks for the minister it means.
+COREF_SENTENCES = 6
+
+
+@dataclass(frozen=True)
+class Role:
+    phrase: tuple[str, ...]
+    offices: tuple[str, ...]
+    sector: str | None
+    role: str
+    of: str | None
+
+
+@dataclass(frozen=True)
+class Agent:
+    noun: tuple[str, ...]
+    sector: str
+    type: str
+    english: str
+
+
+@dataclass(frozen=True)
+class ActorLexicons:
+    roles: dict[tuple[str, ...], Role]
+    agents: dict[tuple[str, ...], Agent]
+    longest: int
+
+    def head(self, words: Sequence[str]) -> Role | Agent | None:
+        key = tuple(words)
+        return self.roles.get(key) or self.agents.get(key)
+
+
+@lru_cache(maxsize=1)
+def load_actor_lexicons() -> ActorLexicons:
+    roles: dict[tuple[str, ...], Role] = {}
+    for _, cols in lexicon_lines("roles.tsv", 5):
+        phrase, office, sector, role, of = cols[:5]
+        if phrase == "phrase":
+            continue
+        key = tuple(phrase.casefold().split())
+        roles[key] = Role(key, tuple(o for o in office.split("|") if o != "-"),
+                          None if sector == "-" else sector, role, None if of == "-" else of)
+    agents: dict[tuple[str, ...], Agent] = {}
+    for _, cols in lexicon_lines("agents.tsv", 4):
+        noun, sector, typ, english = cols[:4]
+        if noun == "noun":
+            continue
+        key = tuple(noun.casefold().split())
+        agents[key] = Agent(key, sector, typ, english)
+    longest = max(len(k) for k in list(roles) + list(agents))
+    return ActorLexicons(roles, agents, longest)
+
+
+# --------------------------------------------------------------------------- nominals
+
+
+@dataclass(frozen=True)
+class Nominal:
+    """A role or agent phrase: tokens first..last (exclusive), with what it tells."""
+
+    first: int
+    last: int
+    head_first: int
+    head_last: int
+    head: Role | Agent
+    definite: bool | None      # True: de/het ..., False: een ..., None: no article
+    country: str | None
+    of: str | None             # an organisation's kb id ("van de NAVO", "VN-chef")
+    former: bool
+    bare: bool                 # only the head (and an article): "de minister"
+
+
+def _country_of_word(tok: Token, kb: KnowledgeBase) -> str | None:
+    """The country a word refers to as an adjective or a genitive name (Russische, Ruslands),
+    or as the adjective of a place it knows (Amsterdamse → Amsterdam → NLD)."""
+    for r in kb.refs(tok.text):
+        if r.form == "adjective":
+            return kb.entries[r.entry].country
+    if tok.pos == "ADJ" and tok.text[:1].isupper():
+        return _place_adjective(tok.text, kb)
+    bare = strip_genitive(tok.text)
+    if bare and is_cap(tok):
+        for r in kb.refs(bare):
+            e = kb.entries[r.entry]
+            if r.form == "name" and e.kind == "country":
+                return e.country
+    return None
+
+
+def _place_adjective(word: str, kb: KnowledgeBase) -> str | None:
+    """Dutch place adjectives drop -se/-s from the name, sometimes with its -en or -e:
+    Amsterdamse, Brusselse, Groningse (Groningen), Haagse is not found (Den Haag)."""
+    low = word.casefold()
+    stem = low[:-2] if low.endswith("se") else low[:-1] if low.endswith("s") else None
+    if not stem or len(stem) < 3:
+        return None
+    for cand in (stem, stem + "en", stem + "e", stem[:-1] if stem[-1:] == stem[-2:-1] else None):
+        if not cand:
+            continue
+        for r in kb.refs(cand):
+            e = kb.entries[r.entry]
+            if r.form == "name" and e.kind in ("place", "country") and e.country:
+                return e.country
+    return None
+
+
+def _prefix_of(prefix: str, kb: KnowledgeBase) -> tuple[str | None, str | None]:
+    """(country, organisation id) a compound's first part names: "VN-chef", "VS-president"."""
+    for r in kb.refs(prefix):
+        e = kb.entries[r.entry]
+        if r.form == "name" and e.kind == "country":
+            return e.country, None
+        if r.form == "name" and e.kind == "organisation" and (e.code or "").startswith("IGO"):
+            return None, e.id
+    return None, None
+
+
+def find_nominals(doc: ParsedDoc, kb: KnowledgeBase, names: Sequence[Name],
+                  lex: ActorLexicons | None = None, sentences: Sequence[int] | None = None) -> list[Nominal]:
+    """Role and agent phrases in the text (or in ``sentences``), with the country or
+    organisation they name."""
+    lex = lex or load_actor_lexicons()
+    name_at = {k: n for n in names for k in range(n.first, n.last)}
+    out: list[Nominal] = []
+    for s in (range(len(doc.sentences)) if sentences is None else sentences):
+        sent = doc.sentences[s]
+        toks = doc.tokens
+        i = sent.first_token
+        while i < sent.last_token:
+            tok = toks[i]
+            if tok.i in name_at and name_at[tok.i].kind == "name":
+                i = name_at[tok.i].last
+                continue
+            found = None
+            low = [t.text.casefold() for t in toks[i:min(sent.last_token, i + lex.longest)]]
+            for n in range(len(low), 0, -1):
+                head = lex.head(low[:n])
+                if head is not None:
+                    found = (n, head, None, None)
+                    break
+            if found is None and "-" in tok.text[1:]:
+                prefix, _, rest = tok.text.partition("-")
+                head = lex.head((rest.casefold(),))
+                if head is not None:
+                    country, org = _prefix_of(prefix, kb)
+                    if country or org:
+                        found = (1, head, country, org)
+            if found is None:
+                i += 1
+                continue
+            n, head, country, org = found
+            out.append(_nominal(doc, kb, s, i, i + n, head, country, org, name_at))
+            i += n
+    return out
+
+
+def _nominal(doc: ParsedDoc, kb: KnowledgeBase, s: int, h0: int, h1: int, head: Role | Agent,
+             country: str | None, org: str | None, name_at: dict[int, Name]) -> Nominal:
+    sent = doc.sentences[s]
+    toks = doc.tokens
+    first = h0
+    former = False
+    modifiers = 0
+    j = h0 - 1
+    while j >= sent.first_token:
+        t = toks[j]
+        low = t.text.casefold()
+        c = _country_of_word(t, kb)
+        if c is not None and not (j in name_at and name_at[j].kind == "name" and name_at[j].type == "PER"):
+            country = country or c
+        elif t.pos == "ADJ" or low in _FORMER or (t.pos == "TW" and not t.text[:1].isdigit()):
+            if low in _FORMER:
+                former = True
+        else:
+            break
+        modifiers += 1
+        first = j
+        j -= 1
+    definite = None
+    if j >= sent.first_token and toks[j].pos in ("LID", "VNW"):
+        low = toks[j].text.casefold()
+        if low in _DEFINITE:
+            definite, first = True, j
+        elif low in _INDEFINITE:
+            definite, first = False, j
+    last = h1
+    # "de minister van Buitenlandse Zaken van Rusland", "de regering in Moskou",
+    # "de secretaris-generaal van de NAVO"
+    k = h1
+    if k + 1 < sent.last_token and toks[k].text.casefold() in ("van", "in", "uit") and country is None:
+        m = k + 1
+        if toks[m].text.casefold() in ("de", "het") and m + 1 < sent.last_token:
+            m += 1
+        while m + 1 < sent.last_token and toks[m].pos == "ADJ" and m not in name_at:
+            m += 1  # "van de toenmalige Sovjet-Unie"
+        nm = name_at.get(m)
+        if nm is not None and nm.first == m and nm.kb_id:
+            e = kb.entries[nm.kb_id]
+            if e.kind == "country" or (e.seat_of and toks[k].text.casefold() == "in"):
+                country, last = e.country, nm.last
+            elif e.kind == "organisation" and (e.code or "").startswith("IGO") and toks[k].text.casefold() == "van":
+                org, last = e.id, nm.last
+    if isinstance(head, Role) and head.of and country is None and org is None:
+        implied = kb.entry(head.of)
+        if implied is not None and implied.kind == "country":
+            country = implied.country
+        elif implied is not None:
+            org = implied.id
+    bare = modifiers == 0 and last == h1 and country is None and org is None
+    return Nominal(first, last, h0, h1, head, definite, country, org, former, bare)
+
+
+# --------------------------------------------------------------------------- linking
+
+
+@dataclass
+class _Work:
+    """An entity while this step works on it."""
+
+    name: str
+    type: str
+    mentions: set[tuple[int, int]]
+    entry: KbEntry | None = None
+    actor: Actor | None = None
+    # Evidence from the text: (country, sector, role English, role words) from appositions/titles.
+    countries: list[str] = field(default_factory=list)
+    sectors: list[str] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+    role_words: set[str] = field(default_factory=set)
+    nominal_key: tuple | None = None
+
+    @property
+    def first(self) -> int:
+        return min(s for s, _ in self.mentions)
+
+
+def _fits(entry: KbEntry, typ: str) -> bool:
+    return entry.kind in _FITS.get(typ, set())
+
+
+def link_name(kb: KnowledgeBase, texts: Sequence[str], typ: str, date: str | None,
+              offices: frozenset[str] = frozenset()) -> KbEntry | None:
+    """The knowledge-base entry a named entity refers to, or None.
+
+    Full names are tried before short ones. A surname alone links only to someone who
+    held an office or code on the date (``Trump`` in 2018), and only when one such
+    person stands out; a name one or two letters off links only to a full name.
+    """
+    days = date_range(date)
+    for text in sorted(set(texts), key=lambda t: (-len(t.split()), -len(t))):
+        matches = [m for m in kb.lookup(text, date, fuzzy=" " in text.strip()) if m.ref.form in ("name", "surname")]
+        if not matches:
+            continue
+        # A one-word alias from the Phoenix dictionaries ("Youth" for a Basque group) is
+        # too weak to link by; its full name or canonical name is not.
+        matches = [m for m in matches if m.ref.strong or m.ref.form == "surname" or m.entry.source != "phoenix"
+                   or name_key(m.entry.name) == name_key(text)]
+        fitting = [m for m in matches if _fits(m.entry, typ)] or \
+            [m for m in matches if m.ref.strong and m.ref.form == "name"]
+        for m in fitting:
+            if m.ref.form == "surname" or (m.entry.kind == "person" and " " not in text.strip()):
+                # Phoenix's open-ended codes ("from 2009 on") say little about later years:
+                # a surname alone links only to a curated or user entry holding a role then.
+                active = [x for x in fitting if x.entry.kind == "person" and days is not None
+                          and x.entry.source != "phoenix"
+                          and x.entry.tenure_on(*days) is not None and x.entry.tenure_on(*days).dated]
+                if not active and offices:
+                    titled = {x.entry.id: x for x in fitting if x.entry.kind == "person"
+                              and any(t.office in offices for t in x.entry.tenures)}
+                    if len(titled) == 1:
+                        return next(iter(titled.values())).entry
+                if not active:
+                    break
+                best = active[0]
+                rivals = [x for x in active[1:] if x.entry.id != best.entry.id
+                          and (x.entry.source == best.entry.source)
+                          and bool(x.entry.tenure_on(*days).office) == bool(best.entry.tenure_on(*days).office)]
+                if rivals:
+                    break
+                return best.entry
+            return m.entry
+    return None
+
+
+def _political(doc: ParsedDoc, mentions: set[tuple[int, int]], tok_at: dict[int, Token]) -> bool:
+    """Whether a place's mentions use it as an actor (subject, "met Pyongyang"), not a location."""
+    for start, _ in mentions:
+        tok = tok_at.get(start)
+        if tok is None:
+            continue
+        prev = doc.tokens[tok.i - 1] if tok.i > 0 and doc.tokens[tok.i - 1].sent == tok.sent else None
+        if prev is not None and prev.text.casefold() in _LOCATIVE:
+            continue
+        if tok.deprel == "su" or (prev is not None and prev.text.casefold() in ("met", "tussen", "tegen", "en", "aan")):
+            return True
+        nxt = doc.tokens[tok.i + 1] if tok.i + 1 < len(doc.tokens) else None
+        if nxt is not None and nxt.sent == tok.sent and nxt.pos == "WW" and nxt.tag.startswith("WW(pv"):
+            return True
+    return False
+
+
+def _actor_of(entry: KbEntry, date: str | None) -> Actor:
+    days = date_range(date)
+    return entry.actor(*days) if days else entry.actor()
+
+
+def _nominal_actor(nom: Nominal, kb: KnowledgeBase) -> Actor:
+    head = nom.head
+    sector = head.sector
+    role = head.role if isinstance(head, Role) else None
+    if nom.of is not None:
+        org = kb.entries[nom.of]
+        code = org.code or org.id
+        return Actor(code=code, country=org.country, sector=sector or org.sector, role=role, kb_id=None)
+    code = ((nom.country or "") + (sector or "")) or None
+    return Actor(code=code, country=nom.country, sector=sector, role=role, kb_id=None)
+
+
+def _nominal_name(nom: Nominal, kb: KnowledgeBase, text: str) -> str:
+    """A display name for an unnamed actor: "Russian government", "North Korean senior diplomat"."""
+    head = nom.head
+    english = head.english if isinstance(head, Agent) else head.role[:1].lower() + head.role[1:]
+    owner = ""
+    if nom.of is not None:
+        owner = kb.entries[nom.of].name
+    elif nom.country is not None:
+        country = kb.entries[nom.country]
+        owner = country.adjective_en or country.name
+    name = f"{owner} {english}".strip()
+    return name[:1].upper() + name[1:]
+
+
+def _role_words(head: Role | Agent) -> set[str]:
+    words = set(head.phrase if isinstance(head, Role) else head.noun)
+    return {w for w in words if w not in ("van", "de", "het")}
+
+
+def _office_words(kb_entry: KbEntry, date: str | None, lex: ActorLexicons) -> set[str]:
+    """The Dutch role words of the office an entry holds on ``date`` (FOREIGN_MINISTER → minister, ...)."""
+    days = date_range(date)
+    if days is None:
+        return set()
+    t = kb_entry.tenure_on(*days)
+    if t is None or not t.office:
+        return set()
+    words: set[str] = set()
+    for role in lex.roles.values():
+        if t.office in role.offices:
+            words |= _role_words(role)
+            words.add(role.phrase[-1] if len(role.phrase) == 1 else role.phrase[0])
+    # "buitenlandminister" is a "minister": compounds share their last part.
+    for w in list(words):
+        for base in ("minister", "president", "premier", "leider", "kanselier"):
+            if w.endswith(base):
+                words.add(base)
+    return words
+
+
+def link_entities(doc: ParsedDoc, entities: Sequence[Entity], names: Sequence[Name], date: str | None,
+                  kb: KnowledgeBase) -> tuple[Entity, ...]:
+    """Entities with actors, nominal actors added, coreferent mentions joined (see module doc)."""
+    lex = load_actor_lexicons()
+    tok_at = {t.start: t for t in doc.tokens}
+    works = [_Work(e.name, e.type, {(m.start, m.end) for m in e.mentions}) for e in entities]
+    name_texts = {}
+    for w in works:
+        texts = []
+        for s, e in w.mentions:
+            t = doc.text[s:e]
+            first_tok = tok_at.get(s)
+            if first_tok is not None and first_tok.text.casefold() in load_lexicons().titles and " " in t:
+                t = t[len(first_tok.text):].strip()  # "president Poetin" → "Poetin"
+            texts.append(t)
+        name_texts[id(w)] = texts
+    # Named entities linked first: an apposition must agree with whom a name is.
+    for w in works:
+        offices = frozenset(o for s, _ in w.mentions if tok_at.get(s) is not None
+                            for o in getattr(lex.roles.get((tok_at[s].text.casefold(),)), "offices", ()))
+        w.entry = link_name(kb, name_texts[id(w)], w.type, date, offices)
+    # 1-2: nominals, and which are appositions of a person
+    nominals = find_nominals(doc, kb, names, lex)
+    person_at_start = {}
+    person_at_end = {}
+    for w in works:
+        if w.type == "PER" or (w.entry is not None and w.entry.kind == "person"):
+            for s, e in w.mentions:
+                person_at_start[s] = w
+                person_at_end[e] = w
+    standalone: list[Nominal] = []
+    for nom in nominals:
+        first_tok, last_tok = doc.tokens[nom.first], doc.tokens[nom.last - 1]
+        target = _apposition_target(doc, nom, first_tok, last_tok, person_at_start, person_at_end)
+        if target is not None and isinstance(nom.head, Role) and _agrees(target, nom, kb, date):
+            target.mentions.add((first_tok.start, last_tok.end))
+            if nom.country:
+                target.countries.append(nom.country)
+            if nom.head.sector:
+                target.sectors.append(nom.head.sector)
+            target.roles.append(nom.head.role)
+            target.role_words |= _role_words(nom.head)
+            continue
+        standalone.append(nom)
+    # titles inside mentions ("president Poetin") are role evidence too
+    for w in works:
+        for s, _ in w.mentions:
+            t = tok_at.get(s)
+            if t is not None and w.type == "PER":
+                role = lex.roles.get((t.text.casefold(),))
+                if role is not None:
+                    w.role_words |= _role_words(role)
+                    if role.sector:
+                        w.sectors.append(role.sector)
+    # 3: actors of named entities
+    stands_for = _metonym_targets(works, kb)
+    for w in works:
+        entry = w.entry
+        if entry is not None:
+            w.name, w.type = entry.name, entry.type
+            actor = _actor_of(entry, date)
+            if (entry.seat_of or entry.id in stands_for) and _political(doc, w.mentions, tok_at):
+                org = stands_for.get(entry.id)
+                if org is not None:  # "Brussel" where the text is about the EU
+                    actor = replace(_actor_of(org, date), kb_id=entry.id, role=f"Metonym for {org.name}")
+                else:
+                    actor = Actor(code=f"{entry.seat_of}GOV", country=entry.seat_of, sector="GOV",
+                                  role=f"Government of {kb.entries[entry.seat_of].name}", kb_id=entry.id)
+            if entry.kind == "person":
+                if actor.country is None and w.countries:
+                    actor = replace(actor, country=w.countries[0], code=(w.countries[0] + (actor.sector or "")))
+                if actor.role is None and w.roles:
+                    actor = replace(actor, role=w.roles[0])
+                w.role_words |= _office_words(entry, date, lex)
+            w.actor = actor
+        elif w.countries or w.sectors:
+            country = w.countries[0] if w.countries else None
+            sector = w.sectors[0] if w.sectors else None
+            w.actor = Actor(code=((country or "") + (sector or "")) or None, country=country, sector=sector,
+                            role=w.roles[0] if w.roles else None, kb_id=None)
+    # 4-5: standalone nominals: office holders, coreference, new actors
+    for nom in sorted(standalone, key=lambda n: n.first):
+        start, end = doc.tokens[nom.first].start, doc.tokens[nom.last - 1].end
+        span = (start, end)
+        if any(s <= start < e or start <= s < end for w in works for s, e in w.mentions):
+            continue  # part of a name or another mention
+        holder = None
+        if isinstance(nom.head, Role) and nom.head.offices and not nom.former and nom.definite is not False \
+                and (nom.country or nom.of):
+            of = nom.country or (kb.entries[nom.of].code if nom.of else None)
+            for office in nom.head.offices:
+                found = kb.holder(of, office, date) if of else None
+                if found is not None:
+                    holder = found[0]
+                    break
+        if holder is not None:
+            target = next((w for w in works if w.entry is not None and w.entry.id == holder.id), None)
+            if target is None:
+                target = _Work(holder.name, holder.type, set(), holder, _actor_of(holder, date))
+                target.role_words |= _office_words(holder, date, lex)
+                works.append(target)
+            target.mentions.add(span)
+            target.role_words |= _role_words(nom.head)
+            continue
+        if nom.bare and nom.definite:
+            antecedent = _antecedent(doc, nom, works, start)
+            if antecedent is not None:
+                antecedent.mentions.add(span)
+                continue
+            if isinstance(nom.head, Role):
+                continue  # "de minister" with nobody to be: too vague to be an actor
+        if nom.bare and nom.definite is None:
+            continue  # a bare noun without article ("regering" in a headline) says too little
+        if nom.country is None and nom.of is None and (
+                nom.definite is False or isinstance(nom.head, Role) or nom.head.sector not in _ACTS_WITHOUT_COUNTRY):
+            continue  # "het bewind", "een gouverneur", "een leger": whose, the text does not say
+        key = (nom.country, nom.of, nom.head.english if isinstance(nom.head, Agent) else nom.head.role)
+        same = next((w for w in works if w.nominal_key == key and nom.definite is not False), None)
+        if same is not None:
+            same.mentions.add(span)
+            continue
+        typ = nom.head.type if isinstance(nom.head, Agent) else "PER"
+        w = _Work(_nominal_name(nom, kb, doc.text), typ, {span}, None, _nominal_actor(nom, kb))
+        w.role_words |= _role_words(nom.head)
+        w.nominal_key = key if nom.definite is not False else None
+        works.append(w)
+    return _finish(doc, works)
+
+
+def _agrees(target: _Work, nom: Nominal, kb: KnowledgeBase, date: str | None) -> bool:
+    """Whether a role phrase beside a name can describe that person: not when the
+    knowledge base says the role's holder then was someone else, nor when the person is
+    known to be of another country ("Merkel, de Britse koningin en ..." is a list)."""
+    entry = target.entry
+    if entry is None:
+        return True
+    if isinstance(nom.head, Role) and nom.head.offices and (nom.country or nom.of) and not nom.former:
+        of = nom.country or kb.entries[nom.of].code
+        for office in nom.head.offices:
+            found = kb.holder(of, office, date) if of else None
+            if found is not None:
+                return found[0].id == entry.id
+    days = date_range(date)
+    actor = entry.actor(*days) if days else entry.actor()
+    if nom.country and actor.country and nom.country != actor.country:
+        return False
+    # An opposition leader is not the head of state ("plaatste de oppositieleider president Maduro ...").
+    sides = [_SIDE.get(x) for x in (nom.head.sector, actor.sector)]
+    return not (sides[0] and sides[1] and sides[0] != sides[1])
+
+
+# Sectors on the two sides of a government: a role of one side never describes a
+# person the knowledge base puts on the other.
+_SIDE = {"GOV": "state", "MIL": "state", "COP": "state", "JUD": "state", "LEG": "state", "SPY": "state",
+         "OPP": "opposition", "REB": "opposition"}
+
+
+def _metonym_targets(works: list[_Work], kb: KnowledgeBase) -> dict[str, KbEntry]:
+    """Places that stand for an organisation when the text is about it ("Brussel" for the
+    EU when the EU is mentioned): lexicons/nl/metonyms.tsv."""
+    present = {w.entry.id for w in works if w.entry is not None}
+    out: dict[str, KbEntry] = {}
+    for place, orgs in _metonyms().items():
+        for org in orgs:
+            if org in present and kb.entry(org) is not None:
+                out[place] = kb.entries[org]
+                break
+    return out
+
+
+@lru_cache(maxsize=1)
+def _metonyms() -> dict[str, tuple[str, ...]]:
+    out: dict[str, tuple[str, ...]] = {}
+    for _, cols in lexicon_lines("metonyms.tsv", 2):
+        if cols[0] != "place":
+            out[cols[0]] = tuple(o.strip() for o in cols[1].split("|") if o.strip())
+    return out
+
+
+def _apposition_target(doc: ParsedDoc, nom: Nominal, first_tok: Token, last_tok: Token,
+                       person_at_start: dict, person_at_end: dict) -> _Work | None:
+    """The person a role phrase stands next to: "X, de minister ..." or "de topambtenaar X"."""
+    toks = doc.tokens
+    nxt = nom.last
+    if nxt < len(toks) and toks[nxt].sent == last_tok.sent:
+        if toks[nxt].start in person_at_start:
+            if toks[nxt].text.casefold() in load_lexicons().titles:
+                return None  # "de oppositieleider president Maduro": the name has its own title
+            return person_at_start[toks[nxt].start]
+        if toks[nxt].text == "," and nxt + 1 < len(toks) and toks[nxt + 1].start in person_at_start \
+                and not nom.bare:
+            return person_at_start[toks[nxt + 1].start]
+    prev = nom.first - 1
+    if prev >= 0 and toks[prev].text == "," and toks[prev].sent == first_tok.sent and prev - 1 >= 0 \
+            and toks[prev - 1].end in person_at_end and not nom.bare:
+        return person_at_end[toks[prev - 1].end]
+    return None
+
+
+def _antecedent(doc: ParsedDoc, nom: Nominal, works: list[_Work], start: int) -> _Work | None:
+    """The most recent entity before ``start`` that a bare "de minister"/"de regering" can mean."""
+    words = _role_words(nom.head)
+    sent = doc.tokens[nom.first].sent
+    min_sent = sent - COREF_SENTENCES
+    best, best_pos = None, -1
+    tok_at = {t.start: t for t in doc.tokens}
+    for w in works:
+        if isinstance(nom.head, Role) and w.type != "PER":
+            continue
+        if isinstance(nom.head, Agent) and w.nominal_key is None:
+            continue
+        if not (words & w.role_words):
+            continue
+        before = [s for s, _ in w.mentions if s < start and tok_at.get(s) is not None
+                  and tok_at[s].sent >= min_sent]
+        if before and max(before) > best_pos:
+            best, best_pos = w, max(before)
+    return best
+
+
+def _finish(doc: ParsedDoc, works: list[_Work]) -> tuple[Entity, ...]:
+    # A name nothing links that lies inside another entity's mention ("Buitenlandse Zaken"
+    # in "de Russische minister van Buitenlandse Zaken") is part of that mention, not an actor.
+    spans = [(s, e, id(w)) for w in works for s, e in w.mentions]
+    for w in works:
+        if w.entry is None:
+            w.mentions = {(s, e) for s, e in w.mentions
+                          if not any(s2 <= s and e <= e2 and (s2, e2) != (s, e) and o != id(w) for s2, e2, o in spans)}
+    merged: list[_Work] = []
+    by_entry: dict[str, _Work] = {}
+    for w in works:
+        if not w.mentions:
+            continue
+        if w.entry is not None and w.entry.id in by_entry:
+            by_entry[w.entry.id].mentions |= w.mentions
+            continue
+        if w.entry is not None:
+            by_entry[w.entry.id] = w
+        merged.append(w)
+    merged.sort(key=lambda w: w.first)
+    out = []
+    for n, w in enumerate(merged, 1):
+        spans = _drop_nested(sorted(w.mentions))
+        out.append(Entity(id=f"e{n}", name=w.name, type=w.type, actor=w.actor,
+                          mentions=tuple(Span(s, e, doc.text[s:e]) for s, e in spans)))
+    return tuple(out)
+
+
+def _drop_nested(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Mentions inside another mention of the same entity are dropped."""
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(spans, key=lambda x: (x[0], -x[1])):
+        if out and s >= out[-1][0] and e <= out[-1][1]:
+            continue
+        out.append((s, e))
+    return out
+
+
+def link_span(parsed: ParsedDoc, start_token: int, end_token: int, date: str | None,
+              kb: KnowledgeBase | None = None) -> Actor | None:
+    """The actor of tokens ``start_token``..``end_token`` (exclusive) on ``date``, or None.
+
+    A name the knowledge base knows gives its actor on the date; a role or agent phrase
+    gives the office holder or a country-and-sector actor ("de Russische regering" →
+    RUSGOV); a country adjective alone gives the country.
+    """
+    kb = kb or default_kb()
+    if not 0 <= start_token < end_token <= len(parsed.tokens):
+        return None
+    toks = parsed.tokens[start_token:end_token]
+    text = parsed.text[toks[0].start:toks[-1].end]
+    entry = link_name(kb, [text], "MISC", date)
+    if entry is not None:
+        return _actor_of(entry, date)
+    sents = sorted({t.sent for t in toks})
+    noms = [n for n in find_nominals(parsed, kb, (), sentences=sents) if start_token <= n.first and n.last <= end_token]
+    if noms:
+        nom = max(noms, key=lambda n: n.last - n.first)
+        if isinstance(nom.head, Role) and nom.head.offices and not nom.former and (nom.country or nom.of):
+            of = nom.country or kb.entries[nom.of].code
+            for office in nom.head.offices:
+                found = kb.holder(of, office, date) if of else None
+                if found is not None:
+                    return _actor_of(found[0], date)
+        return _nominal_actor(nom, kb)
+    for t in toks:
+        c = _country_of_word(t, kb)
+        if c is not None:
+            return Actor(code=c, country=c, sector=None, role=None, kb_id=c)
+    return None
+
+
+class ActorStep:
+    """Pipeline step: entities → entities with actors, nominal actors and coreference."""
+
+    name = "actors"
+    requires = ("entities", "names")
+    provides = ("entities",)
+
+    def __init__(self, kb: KnowledgeBase | None = None, user_files: tuple[str, ...] = ()) -> None:
+        self._kb = kb
+        self.user_files = tuple(user_files)
+
+    @property
+    def kb(self) -> KnowledgeBase:
+        if self._kb is None:
+            self._kb = default_kb(self.user_files)
+        return self._kb
+
+    def __call__(self, work) -> dict[str, tuple]:
+        entities = link_entities(work.parsed, work.annotations["entities"], work.annotations["names"],
+                                 work.article.date, self.kb)
+        return {"entities": entities}
+
+
+__all__ = ["ActorStep", "Nominal", "find_nominals", "link_entities", "link_name", "link_span"]
