@@ -139,6 +139,16 @@ def _country_of_word(tok: Token, kb: KnowledgeBase) -> str | None:
     return None
 
 
+def _demonym_country(kb: KnowledgeBase, texts: Sequence[str]) -> str | None:
+    """The country whose people a name is ("Russen", "Georgiërs"), or None."""
+    for text in texts:
+        for r in kb.refs(text):
+            e = kb.entries[r.entry]
+            if r.form == "demonym" and e.kind == "country" and e.country:
+                return e.country
+    return None
+
+
 def _place_adjective(word: str, kb: KnowledgeBase) -> str | None:
     """Dutch place adjectives drop -se/-s from the name, sometimes with its -en or -e:
     Amsterdamse, Brusselse, Groningse (Groningen), Haagse is not found (Den Haag)."""
@@ -483,6 +493,11 @@ def link_entities(doc: ParsedDoc, entities: Sequence[Entity], names: Sequence[Na
                     actor = replace(actor, role=w.roles[0])
                 w.role_words |= _office_words(entry, date, lex)
             w.actor = actor
+        elif (people := _demonym_country(kb, name_texts.get(id(w), ()))) is not None:
+            # "Duizenden Georgiërs": the people of a country, civilians unless the text says more
+            w.type = "PER"
+            w.actor = Actor(code=f"{people}CVL", country=people, sector="CVL",
+                            role=f"People of {kb.entries[people].name}", kb_id=None)
         elif w.countries or w.sectors:
             country = w.countries[0] if w.countries else None
             sector = w.sectors[0] if w.sectors else None

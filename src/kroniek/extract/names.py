@@ -108,9 +108,10 @@ def parser_names(doc: ParsedDoc) -> list[Name]:
             tag = toks[k].ner if k < len(toks) else "O"
             prefix, _, lab = tag.partition("-")
             if start >= 0 and (prefix != "I" or lab != label):
-                name = _trimmed(doc, toks, start, k, label)
-                if name is not None:
-                    out.append(name)
+                for a, b in _person_pieces(toks, start, k, label):
+                    name = _trimmed(doc, toks, a, b, label)
+                    if name is not None:
+                        out.append(name)
                 start = -1
             if prefix == "B" or (prefix == "I" and start < 0):
                 start, label = k, lab
@@ -118,6 +119,20 @@ def parser_names(doc: ParsedDoc) -> list[Name]:
 
 
 _BREAKS = frozenset("( ) [ ] , ; : \" “ ” „ « » / |".split())
+
+
+def _person_pieces(toks: Sequence[Token], i: int, j: int, label: str) -> list[tuple[int, int]]:
+    """A person span the NER ran across a conjunction ("Poetin en Erdogan") is two people:
+    no person's name holds "en" or "of"."""
+    if label != "PER":
+        return [(i, j)]
+    pieces, a = [], i
+    for k in range(i, j):
+        if toks[k].pos == "VG" and toks[k].text.casefold() in {"en", "of"}:
+            pieces.append((a, k))
+            a = k + 1
+    pieces.append((a, j))
+    return [(x, y) for x, y in pieces if y > x]
 
 
 def _trimmed(doc: ParsedDoc, toks: Sequence[Token], i: int, j: int, label: str) -> Name | None:
@@ -184,7 +199,8 @@ def gazetteer_names(doc: ParsedDoc, kb: KnowledgeBase) -> list[tuple[Name, tuple
                 continue
             j, refs = found
             if j - i == 1 and _sentence_initial(doc, tok) and not _proper_tag(tok) \
-                    and not any(r.form in ("adjective", "demonym") for r in refs):
+                    and not any(r.form in ("adjective", "demonym") for r in refs) \
+                    and not _unknown_noun(tok):
                 i += 1  # "Een", "Bergen", "Namen" opening a sentence: a capital says nothing there
                 continue
             out.append((_kb_name(doc, toks, i, j, refs, kb), refs))
@@ -593,10 +609,17 @@ def _proper_tag(tok: Token) -> bool:
     return tok.pos == "SPEC" or tok.tag.startswith("N(eigen")
 
 
+def _unknown_noun(tok: Token) -> bool:
+    """A capitalized noun the lemmatizer does not know as a common word ("Macron" tagged
+    N with lemma "macron"), unlike "Bergen" (lemma "berg") or "Namen" (lemma "naam")."""
+    return tok.pos in ("N", "SPEC") and is_cap(tok) and tok.lemma.casefold() == tok.text.casefold()
+
+
 def _proper_noun_inside(doc: ParsedDoc, first: int, last: int) -> bool:
     toks = doc.tokens[first:last]
     if _sentence_initial(doc, toks[0]):
-        return False
+        # opening a sentence, a capital proves nothing; a word no dictionary knows does
+        return all(_proper_tag(t) or _unknown_noun(t) for t in toks) and any(_unknown_noun(t) for t in toks)
     return all(_proper_tag(t) for t in toks)
 
 
