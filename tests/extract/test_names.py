@@ -100,3 +100,17 @@ def test_capitalized_adjectives_inside_sentences(kb):
 def test_parser_spans_are_trimmed(kb):
     doc = toy_parse("Het gesprek tussen Trump en Kim.", ner={"tussen Trump": "PER"}, pos={"tussen": "VZ"})
     assert [(n.text, n.type) for n in parser_names(doc)] == [("Trump", "PER")]
+
+
+def test_sentence_initial_surname_of_someone_in_office_on_the_date(kb):
+    # Frog often tags a sentence-opening surname as a common noun; the date decides.
+    doc = toy_parse("Macron reist naar Londen.", pos={"Macron": "N"})
+    assert ("Macron", "PER", "name") in found_on(doc, kb, "2019-03-12")
+    assert ("Macron", "PER", "name") not in found_on(doc, kb, None)
+    assert found_on(toy_parse("Bot brak.", pos={"Bot": "N"}), kb, "2019-03-12") == []
+
+
+def found_on(doc, kb, date):
+    from kroniek.extract.names import recognize
+
+    return [(n.text, n.type, n.kind) for n in recognize(doc, kb, date=date)]

@@ -222,5 +222,5 @@ class EntityStep:
         return self._kb
 
     def __call__(self, work) -> dict[str, tuple]:
-        names = recognize(work.parsed, self.kb)
+        names = recognize(work.parsed, self.kb, date=work.article.date)
         return {"names": names, "entities": extract_entities(work.parsed, self.kb, names)}

@@ -26,6 +26,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..dates import parse_pub_date
+from ..errors import InputError
 from ..kb import KnowledgeBase
 from ..kb.names import name_key, strip_genitive
 from ..kb.records import AliasRef
@@ -160,7 +162,8 @@ def _trimmed(doc: ParsedDoc, toks: Sequence[Token], i: int, j: int, label: str) 
                 _span_text(doc, toks, i, j), typ, kind, "parser")
 
 
-def gazetteer_names(doc: ParsedDoc, kb: KnowledgeBase) -> list[tuple[Name, tuple[AliasRef, ...]]]:
+def gazetteer_names(doc: ParsedDoc, kb: KnowledgeBase,
+                    date: str | None = None) -> list[tuple[Name, tuple[AliasRef, ...]]]:
     """Longest knowledge-base matches that start with a capitalized word, left to right."""
     out: list[tuple[Name, tuple[AliasRef, ...]]] = []
     for s in range(len(doc.sentences)):
@@ -200,7 +203,7 @@ def gazetteer_names(doc: ParsedDoc, kb: KnowledgeBase) -> list[tuple[Name, tuple
             j, refs = found
             if j - i == 1 and _sentence_initial(doc, tok) and not _proper_tag(tok) \
                     and not any(r.form in ("adjective", "demonym") for r in refs) \
-                    and not _unknown_noun(tok):
+                    and not _in_office(refs, kb, date):
                 i += 1  # "Een", "Bergen", "Namen" opening a sentence: a capital says nothing there
                 continue
             out.append((_kb_name(doc, toks, i, j, refs, kb), refs))
@@ -238,11 +241,12 @@ def _kb_name(doc: ParsedDoc, toks: Sequence[Token], i: int, j: int, refs: tuple[
 # --------------------------------------------------------------------------- combining
 
 
-def recognize(doc: ParsedDoc, kb: KnowledgeBase, lex: Lexicons | None = None) -> tuple[Name, ...]:
-    """Typed name spans of ``doc``, in text order, without overlaps."""
+def recognize(doc: ParsedDoc, kb: KnowledgeBase, lex: Lexicons | None = None,
+              date: str | None = None) -> tuple[Name, ...]:
+    """Typed name spans of ``doc``, in text order, without overlaps (``date``: the article's)."""
     lex = lex or load_lexicons()
     parsed = parser_names(doc)
-    gaz = gazetteer_names(doc, kb)
+    gaz = gazetteer_names(doc, kb, date)
     taken: dict[int, Name] = {}  # token index -> chosen name covering it
 
     def take(name: Name) -> None:
@@ -268,7 +272,7 @@ def recognize(doc: ParsedDoc, kb: KnowledgeBase, lex: Lexicons | None = None) ->
         # A name the knowledge base knows only as a surname ("Poetin") counts when the
         # parser tags it as a proper noun inside a sentence, even where its NER missed it.
         if not any(k in in_parsed for k in range(first, last)) and free(first, last) \
-                and _proper_noun_inside(doc, first, last):
+                and (_proper_noun_inside(doc, first, last) or _in_office(refs, kb, date)):
             take(nm)
     for p in parsed:
         hit = weak.get((p.first, p.last))
@@ -609,18 +613,33 @@ def _proper_tag(tok: Token) -> bool:
     return tok.pos == "SPEC" or tok.tag.startswith("N(eigen")
 
 
-def _unknown_noun(tok: Token) -> bool:
-    """A capitalized noun the lemmatizer does not know as a common word ("Macron" tagged
-    N with lemma "macron"), unlike "Bergen" (lemma "berg") or "Namen" (lemma "naam")."""
-    return tok.pos in ("N", "SPEC") and is_cap(tok) and tok.lemma.casefold() == tok.text.casefold()
-
-
 def _proper_noun_inside(doc: ParsedDoc, first: int, last: int) -> bool:
     toks = doc.tokens[first:last]
     if _sentence_initial(doc, toks[0]):
-        # opening a sentence, a capital proves nothing; a word no dictionary knows does
-        return all(_proper_tag(t) or _unknown_noun(t) for t in toks) and any(_unknown_noun(t) for t in toks)
+        return False
     return all(_proper_tag(t) for t in toks)
+
+
+def _in_office(refs: tuple[AliasRef, ...], kb: KnowledgeBase, date: str | None) -> bool:
+    """Whether a name is the surname of someone holding an office on ``date``.
+
+    Opening a sentence a capital says nothing ("Bot brak."), but news opens sentences
+    with the surnames of the people in office ("Macron reist ..."), which the parser
+    often tags as common nouns.
+    """
+    if not date:
+        return False
+    try:
+        pub = parse_pub_date(date)
+    except InputError:
+        return False
+    first, last = pub.first_day.isoformat(), pub.last_day.isoformat()
+    for r in refs:
+        e = kb.entries[r.entry]
+        if r.form in ("surname", "name") and e.kind == "person" and any(
+                t.dated and t.office and t.overlap(first, last) for t in e.tenures):
+            return True
+    return False
 
 
 def _consistent(doc: ParsedDoc, names: list[Name], kb: KnowledgeBase) -> list[Name]:
