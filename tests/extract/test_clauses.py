@@ -38,3 +38,16 @@ def test_subordinate_clause_parent_and_om_te():
     kinds = [(c.kind, c.parent) for c in cm.clauses]
     assert kinds == [("main", None), ("sub", 0), ("om", 1)]
     assert cm.clause_of(4).kind == "sub"  # "zou"
+
+
+def test_clause_ids_are_positions_even_when_a_clause_stays_empty():
+    # "Tenzij" opens a clause at once replaced by nothing before it; ids must stay dense.
+    doc = tagged_parse("België bengelt|bengelen|WW(pv,tgw,met-t) achteraan|achteraan|BW() ,|,|LET() "
+                       "maar|maar|VG(neven) haalt|halen|WW(pv,tgw,met-t) Spanje in|in|VZ(fin) . "
+                       "Tenzij|tenzij|VG(onder) we|we|VNW(pers,pron,nomin) peren|peer|N(soort) "
+                       "verkopen|verkopen|WW(pv,tgw,mv) .")
+    cm = clause_map(doc)
+    assert [c.id for c in cm.clauses] == list(range(len(cm.clauses)))
+    for t in doc.tokens:
+        assert t.i in cm.clause_of(t.i).tokens
+    assert all(c.parent is None or c.parent < len(cm.clauses) for c in cm.clauses)

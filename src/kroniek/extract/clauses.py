@@ -104,9 +104,6 @@ class _Open:
     tokens: list[int]
     has_verb: bool = False
 
-    def freeze(self) -> Clause:
-        return Clause(self.id, tuple(self.tokens), self.opener, self.kind, self.parent)
-
 
 def sentence_clauses(doc: ParsedDoc, s: int, first_id: int = 0) -> list[Clause]:
     """The clauses of sentence ``s``, in order of opening; ids start at ``first_id``."""
@@ -144,7 +141,18 @@ def sentence_clauses(doc: ParsedDoc, s: int, first_id: int = 0) -> list[Clause]:
         following = toks[k + 1] if k + 1 < len(toks) else None
         if is_finite(tok, following) or (cur.kind != "main" and tok.pos == "WW"):
             cur.has_verb = True
-    return [c.freeze() for c in built if c.tokens]
+    # Number the clauses that got tokens from first_id; a clause opened and replaced at
+    # once (before any token) is dropped, and a clause under it hangs from its parent.
+    parent_of = {c.id: c.parent for c in built}
+    kept = [c for c in built if c.tokens]
+    new_id = {c.id: first_id + n for n, c in enumerate(kept)}
+
+    def mapped(pid: int | None) -> int | None:
+        while pid is not None and pid not in new_id:
+            pid = parent_of.get(pid)
+        return None if pid is None else new_id[pid]
+
+    return [Clause(new_id[c.id], tuple(c.tokens), c.opener, c.kind, mapped(c.parent)) for c in kept]
 
 
 @dataclass(frozen=True)
