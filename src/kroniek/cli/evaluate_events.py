@@ -52,13 +52,11 @@ def eval_events(ctx: click.Context, gold_dir: Path | None, eventdna: Path | None
             report["gold"] = {"files": len(files),
                               "settings": [s.to_dict() for s in score_seed_gold(files[:limit], annotate)]}
         if eventdna:
-            with click.progressbar(length=1, label="EventDNA", file=None) as bar:
-                report["eventdna"] = score_eventdna(eventdna, annotate, limit).to_dict()
-                bar.update(1)
+            click.echo("scoring EventDNA ...", err=True)
+            report["eventdna"] = score_eventdna(eventdna, annotate, limit).to_dict()
         if meantime:
-            with click.progressbar(length=1, label="MEANTIME", file=None) as bar:
-                report["meantime"] = score_meantime(meantime, annotate, limit).to_dict()
-                bar.update(1)
+            click.echo("scoring MEANTIME ...", err=True)
+            report["meantime"] = score_meantime(meantime, annotate, limit).to_dict()
     if as_json:
         click.echo(json.dumps(report, indent=2, ensure_ascii=False))
         return
