@@ -10,10 +10,10 @@ setup:
 setup-test:
 	scripts/setup.sh --test
 
-# Ingest the example articles into the default database and print their chronicle.
+# Ingest the example articles into the default database, print their chronicle and,
+# on a terminal, start the web UI on them (Ctrl-C stops it).
 run: setup
-	$(KRONIEK) ingest examples/
-	$(KRONIEK) chronicle
+	$(KRONIEK) run --examples examples
 
 test: setup-test
 	$(VENV)/bin/python -m pytest

@@ -63,8 +63,9 @@ def serve(db: Path | None, host: str, port: int) -> None:
 @db_option
 @click.option("--examples", type=click.Path(exists=True, path_type=Path), default=Path("examples"),
               show_default=True, help="Articles to set the database up with.")
-@click.option("--serve/--no-serve", "serve_ui", default=True, show_default=True,
-              help="Start the web UI afterwards (--no-serve just ingests and prints).")
+@click.option("--serve/--no-serve", "serve_ui", default=None,
+              help="Start the web UI afterwards. Default: on a terminal yes; in a script or "
+                   "pipe no (it would never return), with a hint how to start it.")
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", type=click.IntRange(1, 65535), default=8765, show_default=True)
 @click.option("--workers", type=click.IntRange(min=1), default=None, help="Parser processes. Default 1.")
@@ -80,20 +81,26 @@ def run(ctx: click.Context, db: Path | None, examples: Path, serve_ui: bool, hos
     from ..chronicle import chronicle_lines
     from ..jobs import estimate_records, parser_pool, read_options, run_ingest
     from ..store import Store
+    from .documents import pipeline_for
 
     config = get_config(ctx)
     options = read_options(config)
+    pipeline = pipeline_for(config)
     with Store.open_writer(db, batch_size=config.store.batch_size) as store:
         click.echo(f"database: {store.path}", err=True)
         with parser_pool(config, workers) as pool, \
                 ProgressBar(estimate_records([examples], options), "ingesting") as bar:
-            report = run_ingest([examples], store, pool, options, progress=bar)
+            report = run_ingest([examples], store, pool, options, pipeline=pipeline, progress=bar)
         path = store.path
     print_summary(report, "ingest")
     with Store.open_reader(path) as store:
         docs = [store.get(i) for i in store.ids()]
     for line in chronicle_lines(docs):
         click.echo(line)
+    if serve_ui is None:
+        serve_ui = sys.stdin.isatty() and sys.stdout.isatty()
+        if not serve_ui:
+            click.echo(f"Browse it: kroniek serve --db {path}  (then open http://{host}:{port}/)", err=True)
     if serve_ui:
         _serve(path, host, port)
     sys.exit(EXIT_PARTIAL if report.rejected else EXIT_OK)
