@@ -72,7 +72,6 @@ def test_eventdna_reader_and_argument_scores(tmp_path):
     from kroniek.model import Time
 
     def annotate(text, date):
-        doc = _doc([])
         ents = (Entity("e1", "Mark Rutte", "PER", None, (Span(0, 5, "Rutte"),)),
                 Entity("e2", "Berlin", "GPE", None, (Span(23, 30, "Berlijn"),)))
         time = Time("t1", 14, 22, "gisteren", "DATE", "2016-01-01", None, None)

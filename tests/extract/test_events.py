@@ -82,7 +82,7 @@ def test_coordinated_subjects_give_one_event_each():
 
 
 def test_mutual_meeting_without_object():
-    spec = f"Trump||B-PER en|en|VG(neven) Kim||B-PER ontmoeten|ontmoeten|WW(pv,tgw,mv) elkaar|elkaar|VNW(recip) ."
+    spec = "Trump||B-PER en|en|VG(neven) Kim||B-PER ontmoeten|ontmoeten|WW(pv,tgw,mv) elkaar|elkaar|VNW(recip) ."
     _, got, _, _ = events(spec)
     assert got == [("CONSULT", "Trump", "Kim", "asserted")]
 

@@ -28,6 +28,7 @@ from pathlib import Path
 from ..extract.clauses import clause_map
 from ..extract.modality import classify
 from ..model import Document, Entity, ParsedDoc, Time
+from .metrics import prf
 
 Annotate = Callable[[str, str], tuple[Document, ParsedDoc]]
 
@@ -40,16 +41,15 @@ class PRF:
 
     @property
     def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+        return prf(self.tp, self.tp + self.fp, self.tp + self.fn)[0]
 
     @property
     def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+        return prf(self.tp, self.tp + self.fp, self.tp + self.fn)[1]
 
     @property
     def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return prf(self.tp, self.tp + self.fp, self.tp + self.fn)[2]
 
     def add(self, other: PRF) -> None:
         self.tp += other.tp

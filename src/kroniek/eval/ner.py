@@ -27,6 +27,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..model import ParsedDoc, Sentence, Token
+from .metrics import prf
 
 CONLL_TYPES = ("PER", "ORG", "LOC", "MISC")
 CONLL_TYPE = {"PER": "PER", "ORG": "ORG", "LOC": "LOC", "GPE": "LOC", "EVENT": "MISC", "MISC": "MISC"}
@@ -74,16 +75,15 @@ class TypeScore:
 
     @property
     def precision(self) -> float:
-        return self.correct / self.predicted if self.predicted else 0.0
+        return prf(self.correct, self.predicted, self.gold)[0]
 
     @property
     def recall(self) -> float:
-        return self.correct / self.gold if self.gold else 0.0
+        return prf(self.correct, self.predicted, self.gold)[1]
 
     @property
     def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return prf(self.correct, self.predicted, self.gold)[2]
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,7 @@ from pathlib import Path
 from ..errors import InputError
 from ..model import Entity
 from ..extract.quotes import QuoteFinding
+from .metrics import prf
 
 KINDS = ("direct", "indirect")
 
@@ -155,11 +156,7 @@ class Counts:
     def astuple(self) -> tuple[int, ...]:
         return (self.gold, self.found, self.exact, self.overlap, self.speaker_ok, self.phrase_ok)
 
-    @staticmethod
-    def _prf(hits: int, found: int, gold: int) -> tuple[float, float, float]:
-        p = hits / found if found else 0.0
-        r = hits / gold if gold else 0.0
-        return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+    _prf = staticmethod(prf)
 
     @property
     def exact_prf(self) -> tuple[float, float, float]:

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import EvalError
+from .metrics import prf
 from ..model import ParsedDoc, Time
 
 SETTING_ORDER = ("full", "header", "dct")
@@ -88,12 +89,7 @@ class Counts:
         for name in ("gold", "system", "strict", "relaxed", "type_ok", "value_ok", "documents"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
 
-    @staticmethod
-    def _prf(hits: int, system: int, gold: int) -> tuple[float, float, float]:
-        p = hits / system if system else 0.0
-        r = hits / gold if gold else 0.0
-        f = 2 * p * r / (p + r) if p + r else 0.0
-        return p, r, f
+    _prf = staticmethod(prf)
 
     def figures(self) -> dict[str, float | int]:
         """Precision, recall, F1 (strict and relaxed spans), type and value accuracy, value F1."""
