@@ -16,7 +16,7 @@ DEFAULT_CONLL = Path("../shared/data/conll2002_nl/ned.testa")
 @eval_group.command("ner")
 @click.argument("conll", required=False, type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--limit", type=click.IntRange(min=1), default=None, help="Only the first N articles.")
-@click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+@click.option("--cache-dir", "--cache", "cache_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Parse cache folder (default: kroniek's cache folder, or $KRONIEK_CACHE).")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 @click.pass_context

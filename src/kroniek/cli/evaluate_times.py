@@ -31,7 +31,7 @@ def _table(settings: dict[str, dict[str, float | int]]) -> list[str]:
 
 @eval_group.command("times")
 @click.argument("gold", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
-@click.option("--cache", "cache_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+@click.option("--cache-dir", "--cache", "cache_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Parse cache folder (default: kroniek's cache; $KRONIEK_CACHE).")
 @click.option("--no-cache", is_flag=True, help="Parse every text with Frog, keep nothing.")
 @click.option("--details", is_flag=True, help="List every miss, spurious time and wrong value.")
