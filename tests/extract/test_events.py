@@ -114,3 +114,14 @@ def test_recipient_required_types_need_a_target():
     assert events(f"Duitsland||B-LOC stuurt|sturen|{PRES} noodhulp|noodhulp|N(soort) .")[1] == []
     got = events(f"Duitsland||B-LOC stuurt|sturen|{PRES} noodhulp|noodhulp|N(soort) naar|naar|VZ(init) Malawi||B-LOC .")[1]
     assert got == [("AID", "Duitsland", "Malawi", "asserted")]
+
+
+def test_passive_without_agent_leaves_the_source_open():
+    spec = f"Demirtas||B-PER werd|worden|{PAST} gisteren|gisteren|BW() gearresteerd|arresteren|WW(vd,vrij,zonder) ."
+    assert events(spec)[1] == [("COERCE", None, "Demirtas", "asserted")]
+
+
+def test_zijn_with_a_movement_verb_is_an_active_perfect():
+    spec = (f"Lavrov||B-PER is|zijn|WW(pv,tgw,ev) naar|naar|VZ(init) Moskou||B-LOC "
+            f"gereisd|reizen|WW(vd,vrij,zonder) .")
+    assert events(spec)[1] == [("CONSULT", "Lavrov", "Moskou", "asserted")]

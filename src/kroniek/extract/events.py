@@ -34,6 +34,9 @@ from .modality import classify, default_cues, is_particle
 
 # Types whose events need a recipient (PLOVER manual: "Requires recipient: Yes").
 NEEDS_TARGET = {"COOPERATE", "AID", "SANCTION"}
+# Types that are coded without a known source: material conflict may be reported without
+# its perpetrator ("Demirtas werd gearresteerd"); a meeting, a statement or a gift is not.
+SOURCE_OPTIONAL = {"COERCE", "ASSAULT", "PROTEST", "SANCTION", "MOBILIZE", "RETREAT"}
 # Types where "X en Y" doing it together means X with Y.
 MUTUAL = {"CONSULT", "COOPERATE", "AGREE"}
 # Places a "in/te/op" phrase can name.
@@ -175,7 +178,8 @@ def find_triggers(doc: ParsedDoc, clauses: ClauseMap, lexicon: PatternLexicon) -
             if all(_word_in_clause(doc, clause, w) for w in p.needs):
                 matches.append(Match(tok.i, p, noun))
         if matches:
-            out.append(tuple(matches))
+            # the most specific pattern first ("veroordelen tot" before "veroordelen")
+            out.append(tuple(sorted(matches, key=lambda m: (-len(m.pattern.needs), m.pattern.line))))
     return out
 
 
@@ -329,20 +333,26 @@ class _Roles:
                     return owners[:1]
         return []
 
-    def passive_agent(self, verb: int) -> list[ActorRef] | None:
-        """The door-agent when ``verb`` is a passive participle, else None."""
-        t = self._tok(verb)
-        if not t.tag.startswith("WW(vd"):
-            return None
-        lemmas = {self._tok(i).lemma for i in self.clause.tokens}
-        if not lemmas & {"worden", "zijn"}:
-            return None
+    def is_passive(self, verb: int, transitive: bool) -> bool:
+        """Whether ``verb`` is a passive participle in this clause.
+
+        "worden" + participle is passive. "zijn" + participle is passive only for a
+        verb that takes an object ("is uitgenodigd"); for a verb of movement it is an
+        active perfect ("is naar Moskou gereisd").
+        """
+        if not self._tok(verb).tag.startswith("WW(vd"):
+            return False
+        lemmas = {self._tok(i).lemma for i in self.clause.tokens if i != verb}
+        return "worden" in lemmas or (transitive and "zijn" in lemmas)
+
+    def door_agent(self) -> list[ActorRef]:
+        """The actor after "door" in the clause (the agent of a passive), if any."""
         for i in self.clause.tokens:
             if self._tok(i).lemma == "door":
                 agent = self.after(i)
                 if agent:
                     return agent
-        return None
+        return []
 
     def prep_slot(self, prep: str, start: int, stop: int | None = None) -> list[ActorRef]:
         """Actors after the first ``prep`` at or after token ``start`` (and before ``stop``)."""
@@ -409,18 +419,21 @@ def _fill_roles(m: Match, roles: _Roles) -> tuple[list[ActorRef], list[ActorRef]
             targets = roles.object(m.token, {r.entity for r in subj})
             sources = sources or subj
     else:
-        agent = roles.passive_agent(m.token)
+        transitive = any(s.prep is None for s in p.slots)
+        passive = roles.is_passive(m.token, transitive)
         for slot in p.slots:
             if slot.prep is None:
                 continue
             found = roles.prep_slot(slot.prep, roles.clause.first)
             _assign(slot, found, sources, targets)
         taken = {r.entity for r in sources + targets}
-        if agent is not None:
-            sources = sources or agent
-            if any(s.prep is None for s in p.slots):
+        if passive:
+            # the subject underwent it; who did it is the door-agent, when the text says
+            sources = sources or roles.door_agent()
+            if transitive:
                 targets = targets or roles.subject({r.entity for r in sources} | taken)
-        elif any(s.prep is None for s in p.slots):
+            return sources, targets, False
+        if transitive:
             subj = roles.subject(taken)
             obj = roles.object(m.token, taken | {r.entity for r in subj})
             targets = targets or obj
@@ -561,6 +574,8 @@ def extract_events(doc: ParsedDoc, entities: Sequence[Entity], times: Sequence[T
             if m.pattern.slots and not targets and not (m.pattern.type in MUTUAL and len(sources) > 1):
                 continue  # the pattern's recipient is not there: try the next pattern
             if not sources and not targets:
+                continue
+            if not sources and m.pattern.type not in SOURCE_OPTIONAL:
                 continue
             if m.pattern.type in NEEDS_TARGET and not targets and len(sources) < 2:
                 continue
