@@ -3,8 +3,9 @@
 - ``jsonl``: one document a line, the contract of SCHEMA.md (what ``kroniek extract``
   writes), for re-reading by kroniek or any JSON tool.
 - ``csv`` and ``parquet``: one event a row with POLECAT-like columns (:data:`EVENT_COLUMNS`):
-  who (actor), to whom (recipient), what (PLOVER type, mode), when, where, and the
-  evidence (article, trigger and sentence offsets), plus kroniek's modality.
+  who (actor), to whom (recipient), what (PLOVER type, mode, and the CAMEO code it maps
+  to for users of older datasets), when, where, and the evidence (article, trigger and
+  sentence offsets), plus kroniek's modality.
 - ``graphml``: the actor network (query.network) for Gephi, yEd or networkx.
 - ``jsonld``: events as Linked Data in the Simple Event Model (SEM) vocabulary.
 
@@ -22,6 +23,7 @@ from pathlib import Path
 from typing import IO, Any
 from urllib.parse import quote
 
+from .cameo import cameo_for
 from .errors import ExportError
 from .gazetteer import Gazetteer
 from .query import EntityRef, EventRecord, Network, Period, _doc_period_sql
@@ -35,7 +37,7 @@ FORMATS = ("jsonl", "csv", "parquet", "graphml", "jsonld")
 EVENT_COLUMNS: tuple[tuple[str, str], ...] = (
     ("event_id", "string"), ("event_date", "string"), ("event_first_day", "string"),
     ("event_last_day", "string"), ("date_source", "string"), ("event_type", "string"),
-    ("event_mode", "string"), ("modality", "string"), ("confidence", "double"),
+    ("event_mode", "string"), ("cameo_code", "string"), ("modality", "string"), ("confidence", "double"),
     ("actor_name", "string"), ("actor_type", "string"), ("actor_code", "string"),
     ("actor_country", "string"), ("actor_sector", "string"), ("actor_title", "string"),
     ("actor_kb_id", "string"),
@@ -58,7 +60,8 @@ def event_row(e: EventRecord, gazetteer: Gazetteer | None = None) -> dict[str, A
     row: dict[str, Any] = {
         "event_id": f"{e.doc_id}:{v.id}", "event_date": v.date, "event_first_day": e.first_day,
         "event_last_day": e.last_day, "date_source": e.dated_by, "event_type": v.type,
-        "event_mode": v.mode, "modality": v.modality, "confidence": v.confidence,
+        "event_mode": v.mode, "cameo_code": cameo.code if (cameo := cameo_for(v.type, v.mode)) else None,
+        "modality": v.modality, "confidence": v.confidence,
     }
     for prefix, ref in (("actor", e.source), ("recipient", e.target)):
         a = ref.actor if ref else None

@@ -38,6 +38,7 @@ def test_csv_has_polecat_like_columns_and_one_row_per_event(store):
         "Sergej Lavrov", "SERGEY_LAVROV", "PRK")
     assert visit["placename"] == "Moskou" and float(visit["latitude"]) == pytest.approx(55.76)
     assert visit["event_text"] == "Lavrov ontving in januari opnieuw Ri Yong-ho in Moskou."
+    assert visit["event_type"] == "CONSULT" and visit["cameo_code"].startswith("04")  # CAMEO's consult root
     assert visit["event_first_day"] == "2019-01-01" and visit["event_last_day"] == "2019-01-31"
     xss = next(r for r in rows if r["story_id"] == "xss-2019-02")
     assert "<script>" in xss["event_text"]  # data stays data
