@@ -124,7 +124,7 @@ def run_frog(texts: list[str], servers: int) -> dict:
     return {"seconds": done - started, "startup": ready - started, "tokens": sum(tokens)}
 
 
-def run_kroniek(articles: Path, workers: int, limit: int | None) -> dict:
+def run_kroniek(articles: Path, workers: int, limit: int | None, keep_db: Path | None = None) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         src = articles
         if limit:
@@ -137,6 +137,9 @@ def run_kroniek(articles: Path, workers: int, limit: int | None) -> dict:
                     if n >= limit:
                         break
         db = Path(tmp) / "bench.db"
+        if keep_db is not None:
+            keep_db.unlink(missing_ok=True)
+            db = keep_db
         kroniek = Path(sys.executable).parent / "kroniek"
         started = time.perf_counter()
         proc = subprocess.run([str(kroniek), "ingest", str(src), "--db", str(db), "--workers", str(workers)],
@@ -159,6 +162,8 @@ def main() -> None:
     ap.add_argument("--limit", type=int, default=None, help="only the first N non-empty articles")
     ap.add_argument("--frog-2", action="store_true", help="also time two raw Frog servers")
     ap.add_argument("--out", type=Path, default=HERE / "out" / "ingest_throughput.json")
+    ap.add_argument("--keep-db", type=Path, default=None,
+                    help="keep the database of the two-worker run here (for bench/query_latency.py)")
     args = ap.parse_args()
 
     texts = load_texts(args.articles, args.limit)
@@ -171,7 +176,7 @@ def main() -> None:
         results["frog-2"] = run_frog(texts, 2)
         print(f"frog-2     {results['frog-2']['seconds']:8.1f} s", flush=True)
     for w in (1, 2):
-        r = results[f"kroniek-{w}"] = run_kroniek(args.articles, w, args.limit)
+        r = results[f"kroniek-{w}"] = run_kroniek(args.articles, w, args.limit, args.keep_db if w == 2 else None)
         print(f"kroniek-{w}  {r['seconds']:8.1f} s  exit {r['exit']}, {r['documents']} documents, "
               f"rejects {r['rejects']}", flush=True)
     f1 = results["frog-1"]
