@@ -40,6 +40,10 @@ CODES: dict[str, str] = {
     "E_STORE_MIGRATION": "a database migration failed",
     "E_STORE_NOT_FOUND": "the requested record is not in the database",
     "E_STORE_QUERY": "a query or its parameters are malformed",
+    # batch: the Spark job and its Parquet output
+    "E_SPARK_MISSING": "pyspark, pyarrow or Java is not installed (pip install 'kroniek[spark]')",
+    "E_SPARK_JOB": "Spark did not start, or the Spark job failed",
+    "E_PARQUET_INPUT": "a folder is not the Parquet output of `kroniek spark`, or its tables do not fit",
 }
 
 
@@ -97,3 +101,9 @@ class ConfigError(KroniekError):
 
 class StoreError(KroniekError):
     default_code = "E_STORE_OPEN"
+
+
+class BatchError(KroniekError):
+    """The Spark job or its Parquet output."""
+
+    default_code = "E_SPARK_JOB"

@@ -5,6 +5,6 @@ Exit codes are in :mod:`kroniek.cli.base` and docs/CLI.md.
 """
 
 from .base import EXIT_FAILURE, EXIT_INTERNAL, EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, main
-from . import documents, evaluate  # noqa: F401  (register commands)
+from . import documents, evaluate, spark  # noqa: F401  (register commands)
 
 __all__ = ["EXIT_FAILURE", "EXIT_INTERNAL", "EXIT_OK", "EXIT_PARTIAL", "EXIT_USAGE", "main"]
