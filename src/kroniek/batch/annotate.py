@@ -23,18 +23,24 @@ from ..model import Article, Document, Reject
 from ..nlp import Parser
 from ..nlp.pool import ParserPool
 from ..pipeline import Pipeline, annotate_stream
-from .tables import UNKNOWN_MONTH, document_rows, partition_month, reject_row
+from .tables import UNKNOWN_MONTH, document_rows, partition_month, reject_row, table
 
 STAGING_SCHEMA = "table string, month string, row string"
 
 
+def _as_json(name: str, row: tuple) -> str:
+    # An object by column name (month left out: it is a column of its own), so Spark
+    # parses it with from_json against the table's schema, without Python.
+    return json.dumps(dict(zip(table(name).column_names[:-1], row[:-1])), ensure_ascii=False)
+
+
 def staging_rows(item: Document | Reject, month: str, origin: str | None) -> Iterator[tuple[str, str, str]]:
     if isinstance(item, Reject):
-        yield "rejects", month, json.dumps(reject_row(item, month), ensure_ascii=False)
+        yield "rejects", month, _as_json("rejects", reject_row(item, month))
         return
     for name, rows in document_rows(item, month, origin).items():
         for row in rows:
-            yield name, month, json.dumps(row, ensure_ascii=False)
+            yield name, month, _as_json(name, row)
 
 
 @dataclass(frozen=True)
