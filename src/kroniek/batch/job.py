@@ -22,6 +22,7 @@ from __future__ import annotations
 import time
 from collections import Counter
 from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 from ..errors import CODES, BatchError, KroniekError
@@ -103,27 +104,47 @@ def _read_staging(spark, staging: str):
     return spark.read.parquet(staging)
 
 
-def write_tables(spark, staging: str, output: str) -> dict[str, int]:
-    """Stage 2: every table out of the staging data, partitioned by month. Returns row counts."""
+def _write_table(spark, staged, t: Table, output: str) -> None:
+    from pyspark.sql import functions as F
+    from pyspark.sql import types as T
+
+    schema = spark_schema(t)
+    columns = schema.fields[:-1]  # month is the staging row's own column
+    df = (staged.where(F.col("table") == t.name)
+          .select(F.from_json("row", T.StructType(columns)).alias("r"), MONTH)
+          .select(*[F.col(f"r.{f.name}") for f in columns], MONTH))
+    target = f"{output.rstrip('/')}/{t.name}"
+    df.write.mode("overwrite").partitionBy(MONTH).parquet(target)
+    if not _has_data_files(spark, target):
+        # No rows at all (no quotes anywhere): one empty file keeps the table's schema,
+        # so DuckDB, pandas and `kroniek load` open it like any other.
+        spark.createDataFrame([], schema).coalesce(1).write.mode("overwrite").parquet(target)
+
+
+def write_tables(spark, staging: str, output: str) -> tuple[dict[str, int], dict[str, int]]:
+    """Stage 2: every table out of the staging data, partitioned by month.
+
+    Returns the rows per table and the rejects per error code. The tables are written
+    by concurrent Spark jobs: each is small next to annotating, and on a few cores
+    their start-up and commit would otherwise add up one after the other.
+    """
     from pyspark.sql import functions as F
 
     staged = _read_staging(spark, staging)
-    counts = {r["table"]: r["count"] for r in staged.groupBy("table").count().collect()}
-    for t in layout():
-        schema = spark_schema(t)
-        columns = schema.fields[:-1]  # month is the staging row's own column
-        from pyspark.sql import types as T
-
-        df = (staged.where(F.col("table") == t.name)
-              .select(F.from_json("row", T.StructType(columns)).alias("r"), MONTH)
-              .select(*[F.col(f"r.{f.name}") for f in columns], MONTH))
-        target = f"{output.rstrip('/')}/{t.name}"
-        df.write.mode("overwrite").partitionBy(MONTH).parquet(target)
-        if not _has_data_files(spark, target):
-            # No rows at all (no quotes anywhere): one empty file keeps the table's schema,
-            # so DuckDB, pandas and `kroniek load` open it like any other.
-            spark.createDataFrame([], spark_schema(t)).coalesce(1).write.mode("overwrite").parquet(target)
-    return {t.name: counts.get(t.name, 0) for t in layout()}
+    counts: dict[str, int] = Counter()
+    rejects: dict[str, int] = Counter()
+    code = F.when(F.col("table") == "rejects", F.get_json_object("row", "$.code"))
+    for r in staged.groupBy("table", code.alias("code")).count().collect():
+        counts[r["table"]] += r["count"]
+        if r["code"] is not None:
+            rejects[r["code"]] += r["count"]
+    unknown = set(rejects) - set(CODES)
+    if unknown:
+        raise BatchError(f"rejects carry unknown codes {sorted(unknown)}", code="E_SPARK_JOB")
+    with ThreadPoolExecutor(max_workers=len(layout()), thread_name_prefix="write-table") as pool:
+        for future in [pool.submit(_write_table, spark, staged, t, output) for t in layout()]:
+            future.result()
+    return {t.name: counts.get(t.name, 0) for t in layout()}, dict(rejects)
 
 
 def run_spark_job(spark, inputs: Sequence[str], output: str, parser_factory: Callable[[], Parser],
@@ -142,8 +163,7 @@ def run_spark_job(spark, inputs: Sequence[str], output: str, parser_factory: Cal
         rows = items.mapPartitions(AnnotatePartition(parser_factory))
         spark.createDataFrame(rows, STAGING_SCHEMA).write.mode("overwrite").partitionBy("table").parquet(staging)
         annotated = time.perf_counter()
-        counts = write_tables(spark, staging, output)
-        rejects = _reject_codes(spark, staging)
+        counts, rejects = write_tables(spark, staging, output)
     except Py4JJavaError as exc:
         raise _job_error(exc) from None
     except Exception as exc:
@@ -157,17 +177,6 @@ def run_spark_job(spark, inputs: Sequence[str], output: str, parser_factory: Cal
     return SparkReport(output=output, partitions=partitions, files=len(files), rows=counts,
                        rejects=rejects, seconds=done - started,
                        stages={"annotate": annotated - started, "tables": done - annotated})
-
-
-def _reject_codes(spark, staging: str) -> dict[str, int]:
-    from pyspark.sql import functions as F
-
-    codes = {r["code"]: r["count"] for r in _read_staging(spark, staging).where(F.col("table") == "rejects")
-             .select(F.get_json_object("row", "$.code").alias("code")).groupBy("code").count().collect()}
-    unknown = set(codes) - set(CODES)
-    if unknown:
-        raise BatchError(f"rejects carry unknown codes {sorted(unknown)}", code="E_SPARK_JOB")
-    return dict(Counter(codes))
 
 
 __all__ = ["SparkReport", "run_spark_job", "spark_schema", "write_tables"]

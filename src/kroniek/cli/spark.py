@@ -60,6 +60,7 @@ def spark_command(ctx: click.Context, inputs: tuple[str, ...], output: str, mast
     parts = ", ".join(f"{n} {name}" for name, n in report.rows.items() if name != "rejects")
     click.echo(f"spark: {report.documents} documents in {report.partitions} partitions from {report.files} "
                f"files ({parts}), {report.rejected} rejected, {report.seconds:.1f} s", err=True)
+    click.echo("  stages: " + ", ".join(f"{name} {s:.1f} s" for name, s in report.stages.items()), err=True)
     for code, n in sorted(report.rejects.items()):
         click.echo(f"  {n} × {code}", err=True)
     sys.exit(EXIT_PARTIAL if report.rejected else EXIT_OK)
