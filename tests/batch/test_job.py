@@ -14,7 +14,7 @@ from kroniek.batch.tables import layout
 from kroniek.cli import main
 from kroniek.store import Store
 
-from ..conftest import require_frog
+from ..conftest import REPO, require_frog
 from .conftest import build_corpus
 
 
@@ -85,28 +85,29 @@ def test_load_puts_the_run_into_the_store(run):
     assert "7 unchanged" in again.output
 
 
+def documented_example() -> str:
+    """The Python block of docs/SCALING.md that follows its 'example' marker."""
+    doc = (REPO / "docs" / "SCALING.md").read_text(encoding="utf-8")
+    after = doc.split("<!-- example: tests/batch/test_job.py runs this block -->", 1)[1]
+    block = after.split("```python\n", 1)[1].split("```", 1)[0]
+    assert 'out = "out"' in block
+    return block
+
+
 @pytest.mark.frog
 def test_tables_open_in_duckdb_and_pandas_as_documented(run):
-    import duckdb
     import pandas as pd
 
     out = run["out"]
-    # The queries of docs/SCALING.md, on this run.
-    per_month = duckdb.sql(
-        f"SELECT month, count(*) AS n FROM read_parquet('{out}/documents/*/*.parquet', hive_partitioning=true) "
-        "GROUP BY month ORDER BY month").fetchall()
-    assert per_month == [("2017-XX", 1), ("2018-05", 1), ("2019-02", 1), ("2019-03", 2), ("2019-04", 2)]
-    people = duckdb.sql(
-        f"SELECT e.name, d.date FROM read_parquet('{out}/entities/*/*.parquet', hive_partitioning=true) e "
-        f"JOIN read_parquet('{out}/documents/*/*.parquet', hive_partitioning=true) d ON d.id = e.doc_id "
-        "WHERE e.type = 'PER' ORDER BY d.date").fetchall()
-    assert people and all(isinstance(name, str) for name, _ in people)
-    entities = pd.read_parquet(out / "entities")
-    mentions = pd.read_parquet(out / "mentions")
-    assert set(mentions["entity_id"]) <= set(entities["id"])
-    docs = pd.read_parquet(out / "documents")
-    for m in mentions.merge(docs, left_on="doc_id", right_on="id").itertuples():
-        assert m.text_y[m.start:m.end] == m.text_x  # offsets into the document's text
+    scope: dict = {}
+    exec(documented_example().replace('out = "out"', f"out = {str(out)!r}"), scope)
+    assert scope["per_month"] == [("2017-XX", 1), ("2018-05", 1), ("2019-02", 1), ("2019-03", 2), ("2019-04", 2)]
+    people = scope["people"]
+    assert len(people) > 0 and set(people.columns) == {"name", "articles", "first"}
+    evidence = scope["evidence"]
+    assert len(evidence) == sum(1 for _ in ParquetOutput(out).datasets["mentions"].to_table().to_pylist())
+    for m in evidence.itertuples():
+        assert m.text_doc[m.start:m.end] == m.text  # offsets into the document's text
     # Every table opens, also one without rows (no step may have found a quote), with its columns.
     for t in layout():
         assert set(pd.read_parquet(out / t.name).columns) == set(t.column_names), t.name
@@ -167,8 +168,11 @@ def test_a_task_run_again_writes_no_duplicate_rows(spark, tmp_path):
     ids = [d.id for d in output.documents()]
     assert sorted(ids) == sorted(f"a{i}" for i in range(40))
     assert output.count("entities") == 80 and output.count("mentions") == 80
-    # Run again over the same output: the tables are replaced, not appended to.
+    # Run again over the same output: the tables are replaced, not appended to. A path
+    # that is not there is a reject, as with `kroniek extract`.
     marker.unlink()
-    run_spark_job(spark, [str(src)], str(tmp_path / "out"), lambda: FailsOnFirstAttempt(str(marker)),
-                  partitions=3)
+    again = run_spark_job(spark, [str(src), str(tmp_path / "weg.jsonl")], str(tmp_path / "out"),
+                          lambda: FailsOnFirstAttempt(str(marker)), partitions=3)
+    assert again.rejects == {"E_INPUT_NOT_FOUND": 1}
     assert ParquetOutput(tmp_path / "out").count("documents") == 40
+    assert [r.origin for r, month in ParquetOutput(tmp_path / "out").rejects()] == [str(tmp_path / "weg.jsonl")]
