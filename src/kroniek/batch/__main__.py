@@ -9,4 +9,4 @@ import sys
 if __name__ == "__main__":
     from kroniek.cli import main
 
-    main(["spark", *sys.argv[1:]], prog_name="kroniek spark")
+    main(["spark", *sys.argv[1:]], prog_name="kroniek")
