@@ -71,8 +71,8 @@ def build_corpus(root: Path) -> Path:
         " date 2017 In 2017 sloot Philips een fabriek in Eindhoven.\n", encoding="utf-8")
     write_warc(corpus / "crawl.warc.gz", [
         {"url": "https://k.example/zorg", "record_id": "5d1e0c6a-1111-4a4a-9b9b-000000000001",
-         "html": news_page("Zorgkosten stijgen", ["Minister Hugo de Jonge maakte maandag bekend dat de "
-                                                  "zorgkosten volgend jaar stijgen.",
+         "html": news_page("Zorgkosten stijgen", [("Minister Hugo de Jonge maakte maandag bekend dat de "
+                                                   "zorgkosten volgend jaar stijgen."),
                                                   "De oppositie in Den Haag reageerde boos."],
                            published="2019-02-18T12:00:00+01:00")},
         {"url": "https://k.example/weg", "record_id": "5d1e0c6a-1111-4a4a-9b9b-000000000002",

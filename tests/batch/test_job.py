@@ -100,7 +100,7 @@ def test_tables_open_in_duckdb_and_pandas_as_documented(run):
 
     out = run["out"]
     scope: dict = {}
-    exec(documented_example().replace('out = "out"', f"out = {str(out)!r}"), scope)
+    exec(documented_example().replace('out = "out"', f"out = {str(out)!r}"), scope)  # noqa: S102  (our own documentation)
     assert scope["per_month"] == [("2017-XX", 1), ("2018-05", 1), ("2019-02", 1), ("2019-03", 2), ("2019-04", 2)]
     people = scope["people"]
     assert len(people) > 0 and set(people.columns) == {"name", "articles", "first"}
@@ -147,8 +147,8 @@ class FailsOnFirstAttempt:
 def test_a_task_run_again_writes_no_duplicate_rows(spark, tmp_path):
     from pyspark import cloudpickle
 
-    from kroniek.batch.job import run_spark_job
     import tests.helpers
+    from kroniek.batch.job import run_spark_job
 
     # The executors cannot import the tests package: send these classes along by value.
     cloudpickle.register_pickle_by_value(sys.modules[__name__])

@@ -7,10 +7,27 @@ from dataclasses import dataclass
 import pytest
 
 from kroniek.batch import tables
-from kroniek.batch.tables import (TableLayoutError, document_rows, layout, partition_month,
-                                  rebuild_documents, rebuild_reject, reject_row)
-from kroniek.model import (Actor, Document, Entity, Event, Quote, Record, Reject, SentenceRef, Span,
-                           Time)
+from kroniek.batch.tables import (
+    TableLayoutError,
+    document_rows,
+    layout,
+    partition_month,
+    rebuild_documents,
+    rebuild_reject,
+    reject_row,
+)
+from kroniek.model import (
+    Actor,
+    Document,
+    Entity,
+    Event,
+    Quote,
+    Record,
+    Reject,
+    SentenceRef,
+    Span,
+    Time,
+)
 
 TEXT = "Minister Kaag bezocht dinsdag Berlijn. 'Het was nuttig,' zei Kaag."
 

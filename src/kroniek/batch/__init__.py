@@ -8,6 +8,12 @@ the embedded store. pyspark and pyarrow are imported only when used, so
 ``import kroniek.batch`` works without them.
 """
 
-from .tables import UNKNOWN_MONTH, layout, partition_month, rebuild_documents, table_names
+from .tables import (
+    UNKNOWN_MONTH,
+    layout,
+    partition_month,
+    rebuild_documents,
+    table_names,
+)
 
 __all__ = ["UNKNOWN_MONTH", "layout", "partition_month", "rebuild_documents", "table_names"]

@@ -70,4 +70,4 @@ class AnnotatePartition:
             pool.close()
 
 
-__all__ = ["AnnotatePartition", "STAGING_SCHEMA", "staging_rows"]
+__all__ = ["STAGING_SCHEMA", "AnnotatePartition", "staging_rows"]

@@ -61,7 +61,7 @@ def spark_session(master: str | None = None, app_name: str = "kroniek",
         builder = builder.config(key, str(value))
     try:
         session = builder.getOrCreate()
-    except Exception as exc:  # pyspark raises several kinds when the JVM does not come up
+    except Exception as exc:  # noqa: BLE001  pyspark raises several kinds when the JVM does not come up
         raise BatchError(f"Spark did not start ({type(exc).__name__}: {exc}); is Java installed?",
                          code="E_SPARK_JOB") from None
     session.sparkContext.setLogLevel("WARN")

@@ -301,5 +301,18 @@ def rebuild_reject(row: dict[str, Any]) -> Reject:
     return Reject.from_dict(_row_dict(table("rejects"), row))
 
 
-__all__ = ["Column", "MONTH", "Table", "TableLayoutError", "UNKNOWN_MONTH", "document_rows", "layout",
-           "partition_month", "rebuild_documents", "rebuild_reject", "reject_row", "table", "table_names"]
+__all__ = [
+    "MONTH",
+    "UNKNOWN_MONTH",
+    "Column",
+    "Table",
+    "TableLayoutError",
+    "document_rows",
+    "layout",
+    "partition_month",
+    "rebuild_documents",
+    "rebuild_reject",
+    "reject_row",
+    "table",
+    "table_names",
+]

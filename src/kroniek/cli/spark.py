@@ -9,8 +9,17 @@ from typing import Any
 
 import click
 
-from .base import (EXIT_OK, EXIT_PARTIAL, ProgressBar, db_option, get_config, handle_errors, main,
-                   read_options_decorator, read_options_from)
+from .base import (
+    EXIT_OK,
+    EXIT_PARTIAL,
+    ProgressBar,
+    db_option,
+    get_config,
+    handle_errors,
+    main,
+    read_options_decorator,
+    read_options_from,
+)
 
 
 @main.command("spark")
@@ -39,7 +48,12 @@ def spark_command(ctx: click.Context, inputs: tuple[str, ...], output: str, mast
     replaced. Load them into the database with `kroniek load OUTPUT`.
     """
     from ..batch.job import run_spark_job
-    from ..batch.session import is_local, require_pyspark, spark_session, under_spark_submit
+    from ..batch.session import (
+        is_local,
+        require_pyspark,
+        spark_session,
+        under_spark_submit,
+    )
     from ..nlp.frog import FrogParser, find_frog
 
     config = get_config(ctx)

@@ -26,7 +26,7 @@ from .html_text import html_to_page
 from .records import ReadOptions, make_article
 
 WARC_SUFFIXES = (".warc", ".warc.gz")
-_CHARSET = re.compile(rb"""charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.I)
+_CHARSET = re.compile(rb"""charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 
 
 def is_warc(path: PurePath | str) -> bool:
@@ -114,7 +114,7 @@ def read_warc_stream(stream: BinaryIO, name: str, options: ReadOptions) -> Itera
             record = next(records)
         except StopIteration:
             return
-        except Exception as exc:  # warcio raises several kinds on damaged input
+        except Exception as exc:  # noqa: BLE001  warcio raises several kinds on damaged input
             yield Reject(id=None, code="E_INPUT_FORMAT", origin=f"{name}@{offset}",
                          message=f"the WARC file cannot be read past byte {offset}: "
                                  f"{type(exc).__name__}: {exc}")
@@ -128,7 +128,7 @@ def read_warc_stream(stream: BinaryIO, name: str, options: ReadOptions) -> Itera
             body = record.content_stream().read(_page_limit(options) + 1) if record.http_headers else b""
             offset = records.get_record_offset()
             item = _response_to_item(record, body, f"{name}@{offset}", options)
-        except Exception as exc:  # a damaged record body must not sink the file
+        except Exception as exc:  # noqa: BLE001  a damaged record body must not sink the file
             item = Reject(id=_record_id(record.rec_headers.get_header("WARC-Record-ID")),
                           code="E_INPUT_FORMAT", origin=f"{name}@{offset}",
                           message=f"the record cannot be read: {type(exc).__name__}: {exc}")
