@@ -5,12 +5,15 @@ from __future__ import annotations
 import functools
 import json
 
+import pytest
+
 import tests.helpers
 from kroniek.batch.corpus import open_tables, same_content
 from kroniek.batch.job import run_spark_job
 from kroniek.batch.tables import layout
 
 
+@pytest.mark.slow  # starts Spark
 def test_same_text_under_two_ids_is_found(spark, tmp_path):
     from pyspark import cloudpickle
 

@@ -144,6 +144,7 @@ class FailsOnFirstAttempt:
         pass
 
 
+@pytest.mark.slow
 def test_a_task_run_again_writes_no_duplicate_rows(spark, tmp_path):
     from pyspark import cloudpickle
 
