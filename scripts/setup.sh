@@ -15,6 +15,10 @@ command -v frog >/dev/null 2>&1 || missing+=(frog)
 [ -f /usr/share/frog/nld/frog.cfg ] || missing+=(frogdata)
 if [ "$with_tests" = 1 ]; then
     command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+    # The Spark job's tests run Spark, which needs a Java runtime (17 or newer for pyspark 4).
+    if [ -z "${JAVA_HOME:-}" ] && ! command -v java >/dev/null 2>&1; then
+        missing+=(default-jre-headless)
+    fi
 fi
 if [ ${#missing[@]} -gt 0 ]; then
     echo "setup: installing Debian packages: ${missing[*]}"

@@ -48,6 +48,12 @@ CODES: dict[str, str] = {
     "E_QUERY_PARAM": "a query parameter is malformed (a date, an event type, a period)",
     "E_QUERY_NO_ACTOR": "no actor in the database matches the name, KB id or country code",
     "E_EXPORT": "an export cannot be written (unknown format, missing optional package, no output file)",
+
+
+    # batch: the Spark job and its Parquet output
+    "E_SPARK_MISSING": "pyspark, pyarrow or Java is not installed (pip install 'kroniek[spark]')",
+    "E_SPARK_JOB": "Spark did not start, or the Spark job failed",
+    "E_PARQUET_INPUT": "a folder is not the Parquet output of `kroniek spark`, or its tables do not fit",
 }
 
 
@@ -121,3 +127,9 @@ class EvalError(KroniekError):
     """A gold file that cannot be read or does not fit its text."""
 
     default_code = "E_EVAL_GOLD"
+
+
+class BatchError(KroniekError):
+    """The Spark job or its Parquet output."""
+
+    default_code = "E_SPARK_JOB"

@@ -15,8 +15,9 @@ from .csvfile import read_csv
 from .jsonl import read_json, read_jsonl
 from .records import SUPPORTED_LANGS, CsvColumns, ReadOptions, make_article
 from .textfile import read_text_file
+from .warc import is_warc, read_warc
 
-FORMATS = ("seed", "txt", "jsonl", "json", "csv")
+FORMATS = ("seed", "txt", "jsonl", "json", "csv", "warc")
 _BY_SUFFIX = {".txt": "txt", ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json",
               ".csv": "csv", ".tsv": "csv"}
 
@@ -25,6 +26,8 @@ def format_of(path: Path, requested: str = "auto") -> str | None:
     """The reader for ``path``: the requested one, else by extension ('txt' covers seed)."""
     if requested != "auto":
         return requested
+    if is_warc(path):
+        return "warc"
     return _BY_SUFFIX.get(path.suffix.lower())
 
 
@@ -45,10 +48,12 @@ def read_path(path: Path | str, options: ReadOptions) -> Iterator[Article | Reje
         yield from read_json(path, options)
     elif fmt == "csv":
         yield from read_csv(path, options)
+    elif fmt == "warc":
+        yield from read_warc(path, options)
     else:
         yield Reject(id=None, code="E_INPUT_FORMAT", origin=str(path),
                      message=f"unknown input format for {path.name!r}; use .txt, .jsonl, .json, "
-                             ".csv or .tsv, or name the format with --format")
+                             ".csv, .tsv, .warc or .warc.gz, or name the format with --format")
 
 
 def expand_paths(paths: Iterable[Path | str], requested: str = "auto") -> Iterator[Path | str]:

@@ -6,7 +6,7 @@ import csv
 import io
 import sys
 from collections.abc import Iterator
-from pathlib import Path
+from pathlib import Path, PurePath
 
 from ..errors import InputError
 from ..model import Article, Reject
@@ -42,7 +42,7 @@ def _resolve_columns(header: list[str], columns: CsvColumns) -> dict[str, int | 
     return found
 
 
-def _sniff_delimiter(sample: str, path: Path) -> str:
+def _sniff_delimiter(sample: str, path: PurePath) -> str:
     if path.suffix.lower() == ".tsv":
         return "\t"
     first = sample.split("\n", 1)[0]
@@ -57,6 +57,12 @@ def read_csv(path: Path, options: ReadOptions) -> Iterator[Article | Reject]:
         yield Reject(id=None, code="E_INPUT_NOT_FOUND", origin=origin_base,
                      message=f"cannot read {path}: {exc.strerror}")
         return
+    yield from read_csv_bytes(data, path, options)
+
+
+def read_csv_bytes(data: bytes, path: PurePath, options: ReadOptions) -> Iterator[Article | Reject]:
+    """A CSV file's content; ``path`` names it (delimiter by suffix, default ids by stem)."""
+    origin_base = str(path)
     # Decode leniently so one bad row does not sink the file; rows that hold
     # undecodable bytes are rejected one by one (make_article sees the surrogates).
     try:

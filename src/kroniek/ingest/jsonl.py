@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Iterator
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any, BinaryIO
 
 from ..errors import InputError
@@ -53,21 +53,36 @@ def read_jsonl_stream(stream: BinaryIO, name: str, stem: str, options: ReadOptio
                          message=f"line is over {limit:,} bytes, over the text limit of "
                                  f"{options.max_chars:,} characters")
             continue
-        if not raw.strip():
-            continue
-        try:
-            line = decode(raw, options.encoding, f"line {lineno}")
-        except InputError as exc:
-            yield reject(exc, None, origin)
-            continue
-        try:
-            obj = json.loads(line)
-        except (json.JSONDecodeError, RecursionError) as exc:
-            yield Reject(id=None, code="E_INPUT_JSON", origin=origin,
-                         message=f"malformed JSON: {getattr(exc, 'msg', exc)} "
-                                 f"(column {getattr(exc, 'colno', '?')})")
-            continue
-        yield record_to_article(obj, f"{stem}-{lineno}", options, origin)
+        item = read_jsonl_line(raw, lineno, name, stem, options)
+        if item is not None:
+            yield item
+
+
+def read_jsonl_line(raw: bytes, lineno: int, name: str, stem: str,
+                    options: ReadOptions) -> Article | Reject | None:
+    """One line of a JSON-lines file (None for a blank line).
+
+    The Spark job reads lines with Spark's own text reader and hands them here one by
+    one, so a record becomes the same Article (or Reject) as under ``kroniek extract``.
+    """
+    origin = f"{name}:{lineno}"
+    if len(raw.rstrip(b"\r\n")) > _line_limit(options):
+        return Reject(id=None, code="E_INPUT_TOO_LONG", origin=origin,
+                      message=f"line is over {_line_limit(options):,} bytes, over the text limit of "
+                              f"{options.max_chars:,} characters")
+    if not raw.strip():
+        return None
+    try:
+        line = decode(raw, options.encoding, f"line {lineno}")
+    except InputError as exc:
+        return reject(exc, None, origin)
+    try:
+        obj = json.loads(line)
+    except (json.JSONDecodeError, RecursionError) as exc:
+        return Reject(id=None, code="E_INPUT_JSON", origin=origin,
+                      message=f"malformed JSON: {getattr(exc, 'msg', exc)} "
+                              f"(column {getattr(exc, 'colno', '?')})")
+    return record_to_article(obj, f"{stem}-{lineno}", options, origin)
 
 
 def read_jsonl(path: Path | str, options: ReadOptions) -> Iterator[Article | Reject]:
@@ -87,17 +102,23 @@ def read_jsonl(path: Path | str, options: ReadOptions) -> Iterator[Article | Rej
 
 def read_json(path: Path, options: ReadOptions) -> Iterator[Article | Reject]:
     """A .json file: one article object, or an array of them."""
-    origin = str(path)
     try:
         data = path.read_bytes()
+    except OSError as exc:
+        yield Reject(id=None, code="E_INPUT_NOT_FOUND", origin=str(path),
+                     message=f"cannot read {path}: {exc.strerror}")
+        return
+    yield from read_json_bytes(data, path, options)
+
+
+def read_json_bytes(data: bytes, path: PurePath, options: ReadOptions) -> Iterator[Article | Reject]:
+    """A .json file's content; ``path`` names it (default ids come from its stem)."""
+    origin = str(path)
+    try:
         if len(data) > _line_limit(options) * 64:
             raise InputError(f"JSON file has {len(data):,} bytes; split it into JSON lines",
                              code="E_INPUT_TOO_LONG")
         obj = json.loads(decode(data, options.encoding, f"file {path.name}"))
-    except OSError as exc:
-        yield Reject(id=None, code="E_INPUT_NOT_FOUND", origin=origin,
-                     message=f"cannot read {path}: {exc.strerror}")
-        return
     except InputError as exc:
         yield reject(exc, None, origin)
         return

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from pathlib import Path
+from pathlib import Path, PurePath
 
 from ..errors import InputError
 from ..model import Article, Reject
@@ -46,19 +46,26 @@ def read_text_file(path: Path, options: ReadOptions, seed: bool | None = None) -
     ``seed`` True forces the seed header, False forces plain text (with options.date),
     None decides by the content.
     """
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        yield Reject(id=path.stem, code="E_INPUT_NOT_FOUND",
+                     message=f"cannot read {path}: {exc.strerror}", origin=str(path))
+        return
+    yield from read_text_bytes(data, path, options, seed)
+
+
+def read_text_bytes(data: bytes, path: PurePath, options: ReadOptions,
+                    seed: bool | None = None) -> Iterator[Article | Reject]:
+    """A text file's content; ``path`` names it (the id is its stem)."""
     origin = str(path)
     rid = path.stem
     try:
-        data = path.read_bytes()
         if len(data) > options.max_chars * 4 + 1024:
             # Cheap early refusal: even 4-byte UTF-8 characters would exceed the limit.
             raise InputError(f"file has {len(data):,} bytes, over the limit of "
                              f"{options.max_chars:,} characters", code="E_INPUT_TOO_LONG")
         content = decode(data, options.encoding, f"file {path.name}")
-    except OSError as exc:
-        yield Reject(id=rid, code="E_INPUT_NOT_FOUND", message=f"cannot read {origin}: {exc.strerror}",
-                     origin=origin)
-        return
     except InputError as exc:
         yield reject(exc, rid, origin)
         return
