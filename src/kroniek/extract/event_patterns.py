@@ -8,7 +8,7 @@ kroniek starts, not silently ignored.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -96,28 +96,31 @@ def parse_pattern_line(line: str, number: int, where: str = "events.txt") -> Eve
                         number, text)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class PatternLexicon:
+    """The patterns, indexed once by trigger lemma (the pipeline asks for every token)."""
+
     patterns: tuple[EventPattern, ...]
+    _by_lemma: dict[str, tuple[EventPattern, ...]] = field(init=False, repr=False)
+    _nouns: tuple[str, ...] = field(init=False, repr=False)
 
-    def for_lemma(self, lemma: str) -> tuple[EventPattern, ...]:
-        """Patterns whose trigger verb or noun is ``lemma`` (joined particle forms included)."""
-        return self._index().get(lemma, ())
-
-    @lru_cache(maxsize=1)
-    def _index(self) -> dict[str, tuple[EventPattern, ...]]:
+    def __post_init__(self) -> None:
         index: dict[str, list[EventPattern]] = {}
         for p in self.patterns:
             index.setdefault(p.trigger.lemma, []).append(p)
             if p.trigger.particle:
                 index.setdefault(p.trigger.joined, []).append(p)
-        return {k: tuple(v) for k, v in index.items()}
+        object.__setattr__(self, "_by_lemma", {k: tuple(v) for k, v in index.items()})
+        object.__setattr__(self, "_nouns", tuple(sorted(
+            {p.trigger.lemma for p in self.patterns if not p.trigger.particle}, key=len, reverse=True)))
 
-    @lru_cache(maxsize=1)
+    def for_lemma(self, lemma: str) -> tuple[EventPattern, ...]:
+        """Patterns whose trigger verb or noun is ``lemma`` (joined particle forms included)."""
+        return self._by_lemma.get(lemma, ())
+
     def nouns(self) -> tuple[str, ...]:
         """Trigger lemmas, longest first, for matching compounds ("topontmoeting")."""
-        return tuple(sorted({p.trigger.lemma for p in self.patterns if not p.trigger.particle},
-                            key=len, reverse=True))
+        return self._nouns
 
 
 def read_lexicon(path: Path | None = None) -> PatternLexicon:
