@@ -28,6 +28,20 @@ class Boom:
         return {"quotes": ()}
 
 
+class Crooked:
+    """A buggy step: its quote's offsets do not give its text."""
+
+    name = "crooked"
+    requires = ("parse",)
+    provides = ("quotes",)
+
+    def __call__(self, work):
+        from kroniek.model import Quote
+
+        return {"quotes": (Quote(id="q1", start=0, end=3, text="niet dit", kind="direct",
+                                 speaker=None),)}
+
+
 class Liar:
     name = "liar"
     requires = ("parse",)
@@ -45,6 +59,32 @@ def test_step_order_is_checked_when_built():
 def test_undeclared_annotations_are_refused():
     doc = Pipeline([Liar()]).annotate_item(article("Tekst."), ToyParser().parse("Tekst."))
     assert isinstance(doc, Reject) and doc.code == "E_PIPELINE_ORDER"
+
+
+def test_a_document_with_bad_offsets_is_rejected_not_stored():
+    doc = Pipeline([Crooked()]).annotate_item(article("Een tekst."), ToyParser().parse("Een tekst."))
+    assert isinstance(doc, Reject) and doc.code == "E_EXTRACT"
+    assert "text[0:3]='Een' != 'niet dit'" in doc.message
+
+
+def test_user_knowledge_base_files_reach_the_steps(tmp_path):
+    """The configuration's [kb] user_files reach every pipeline (ingest, Spark, eval)."""
+    from kroniek.batch.annotate import AnnotatePartition
+    from kroniek.config import Config, KbConfig
+
+    mine = tmp_path / "mine.tsv"
+    mine.write_text("id\tname\ttype\tcountry\tsector\taliases\n"
+                    "WS_AA\tWaterschap Aa en Maas\tORG\tNLD\tGOV\tAa en Maas\n", encoding="utf-8")
+    config = Config(kb=KbConfig(user_files=(str(mine),)))
+    text = "Waterschap Aa en Maas versterkt de dijk."
+    parser = ToyParser(ner={"Waterschap Aa en Maas": "ORG"}).start()
+    doc = Pipeline(config=config).annotate(article(text), parser)
+    assert [e.actor.kb_id for e in doc.entities if e.actor] == ["WS_AA"]
+    rows = list(AnnotatePartition(lambda: ToyParser(ner={"Waterschap Aa en Maas": "ORG"}),
+                                  config=config)([article(text)]))
+    assert any('"WS_AA"' in row for table, _, row in rows if table == "entities")
+    without = list(AnnotatePartition(lambda: ToyParser(ner={"Waterschap Aa en Maas": "ORG"}))([article(text)]))
+    assert not any('"WS_AA"' in row for table, _, row in without if table == "entities")
 
 
 def test_annotate_builds_a_document():

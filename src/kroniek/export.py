@@ -18,7 +18,7 @@ from __future__ import annotations
 import csv
 import json
 import xml.etree.ElementTree as ET
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
 from urllib.parse import quote
@@ -85,14 +85,20 @@ def event_row(e: EventRecord, gazetteer: Gazetteer | None = None) -> dict[str, A
 # --------------------------------------------------------------------------- writers
 
 
-def write_jsonl(store: Store, out: IO[str], period: Period | None = None) -> int:
-    """Documents whose date range overlaps ``period`` (all without one), in date order."""
+def write_jsonl(store: Store, out: IO[str], period: Period | None = None,
+                progress: Callable[[int], None] | None = None) -> int:
+    """Documents whose date range overlaps ``period`` (all without one), in date order.
+
+    ``progress(1)`` is called after each document (a progress bar's update).
+    """
     dsql, params = _doc_period_sql(period)
     ids = [r[0] for r in store.conn.execute(
         "SELECT d.id FROM documents d" + (f" WHERE {dsql}" if dsql else "") + " ORDER BY d.date_first, d.id",
         params)]
     for doc_id in ids:
         out.write(json.dumps(store.get(doc_id).to_dict(), ensure_ascii=False) + "\n")
+        if progress is not None:
+            progress(1)
     return len(ids)
 
 
@@ -118,7 +124,11 @@ def write_parquet(events: Iterable[EventRecord], path: str | Path, batch_rows: i
     schema = pa.schema([(name, types[t]) for name, t in EVENT_COLUMNS])
     gazetteer = Gazetteer.default()
     n = 0
-    with pq.ParquetWriter(str(path), schema) as writer:
+    try:
+        writer = pq.ParquetWriter(str(path), schema)
+    except OSError as exc:
+        raise ExportError(f"cannot write {path}: {exc}") from None
+    with writer:
         batch: list[dict[str, Any]] = []
         for e in events:
             batch.append(event_row(e, gazetteer))

@@ -118,6 +118,14 @@ class Reject(Record):
     message: str
     origin: str | None = None
 
+    def __post_init__(self) -> None:
+        # A reject must always be storable and printable, even when the bad record's id,
+        # file name or quoted content holds lone surrogates (undecodable bytes).
+        for name in ("id", "message", "origin"):
+            value = getattr(self, name)
+            if isinstance(value, str) and any(0xD800 <= ord(c) <= 0xDFFF for c in value):
+                object.__setattr__(self, name, value.encode("utf-8", "backslashreplace").decode("utf-8"))
+
     def to_error_line(self) -> dict[str, Any]:
         """The JSON-lines form that takes a document's place (SCHEMA.md)."""
         return {"id": self.id, "error": {"code": self.code, "message": self.message},

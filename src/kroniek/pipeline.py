@@ -88,8 +88,14 @@ class Pipeline:
                 raise PipelineError(f"step {step.name!r} produced {sorted(unexpected)} "
                                     f"but declares only {list(step.provides)}")
             work.annotations.update(produced)
-        return Document.from_article(
+        doc = Document.from_article(
             article, **{k: tuple(v) for k, v in work.annotations.items() if k in ANNOTATIONS})
+        # Offsets are the contract: a document whose spans do not give their text is
+        # a bug in some step, and is rejected rather than stored.
+        bad = doc.bad_spans()
+        if bad:
+            raise KroniekError(f"{len(bad)} span(s) do not match the text, e.g. {bad[0]}", code="E_EXTRACT")
+        return doc
 
     def annotate(self, article: Article, parser: Parser) -> Document:
         return self.annotate_parsed(article, parser.parse(article.text))

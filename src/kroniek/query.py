@@ -45,6 +45,8 @@ from .store import Store
 ACTOR_KINDS = ("kb", "country", "name")
 DEFAULT_LIMIT = 1000
 MAX_LIMIT = 10000
+# SQLite takes 64-bit offsets; larger ones would overflow before the query runs.
+MAX_OFFSET = 2**62
 
 # --------------------------------------------------------------------------- periods
 
@@ -460,8 +462,8 @@ def _events_sql(*, ctes: str = "", cte_params: Sequence[Any] = (), picked: str |
 
 def _fetch_events(store: Store, *, limit: int = DEFAULT_LIMIT, offset: int = 0, **filters: Any) -> EventPage:
     limit = _check_limit(limit)
-    if not isinstance(offset, int) or isinstance(offset, bool) or offset < 0:
-        raise QueryError(f"offset must be a whole number of at least 0, not {offset!r}")
+    if not isinstance(offset, int) or isinstance(offset, bool) or not 0 <= offset <= MAX_OFFSET:
+        raise QueryError(f"offset must be a whole number from 0 to {MAX_OFFSET:,}, not {offset!r}")
     sql, params = _events_sql(**filters)
     try:
         rows = store.conn.execute(sql + " LIMIT ? OFFSET ?", params + [limit + 1, offset]).fetchall()
@@ -581,7 +583,13 @@ def _fts_query(query: str) -> str:
     words = query.split()
     if any(w in {"AND", "OR", "NOT", "NEAR"} or w.startswith('"') for w in words):
         return query
-    return " ".join('"' + w.replace('"', '""') + '"' for w in words)
+    return " ".join(_fts_term(w) for w in words)
+
+
+def _fts_term(word: str) -> str:
+    # A trailing * keeps its meaning (prefix search): "lavr"* finds Lavrov.
+    stem, star = (word[:-1], "*") if word.endswith("*") and len(word) > 1 else (word, "")
+    return '"' + stem.replace('"', '""') + '"' + star
 
 
 def search_articles(store: Store, text: str, period: Period | None = None,
@@ -644,13 +652,14 @@ _NODE_KEY = "CASE WHEN {a}.kb_id IS NOT NULL THEN 'kb:' || {a}.kb_id ELSE 'name:
 
 def network(store: Store, period: Period | None = None, actor: str | None = None,
             types: Iterable[str] | None = None, modalities: Iterable[str] | None = None,
-            limit: int = 200) -> Network:
+            limit: int | None = 200) -> Network:
     """Who acts on whom: actors as nodes, events between them as weighted directed edges.
 
     With ``actor``, only events where it is source or target. The ``limit`` heaviest
-    edges are kept.
+    edges are kept; ``None`` keeps them all (the export's whole network).
     """
-    limit = _check_limit(limit)
+    if limit is not None:
+        limit = _check_limit(limit)
     types_ = _check_choices(types, EVENT_TYPES, "event type")
     mods = _check_choices(modalities, MODALITIES, "modality")
     clauses, params, ctes, cte_params = [], [], "", []
@@ -688,7 +697,7 @@ def network(store: Store, period: Period | None = None, actor: str | None = None
         edge_types[(sk, tk)][typ] += n
         edge_mods[(sk, tk)][mod] += n
     ranked = sorted(edge_types, key=lambda e: (-sum(edge_types[e].values()), e))
-    kept = ranked[:limit]
+    kept = ranked if limit is None else ranked[:limit]
     degree: Counter[str] = Counter()
     edges = []
     for s, t in kept:
@@ -699,7 +708,7 @@ def network(store: Store, period: Period | None = None, actor: str | None = None
         edges.append(NetworkEdge(s, t, w, _counts(edge_types[(s, t)]), _counts(edge_mods[(s, t)])))
     nodes = tuple(NetworkNode(k, names[k].most_common(1)[0][0], *info[k], degree[k])
                   for k in sorted(degree, key=lambda k: (-degree[k], k)))
-    return Network(period or Period(), nodes, tuple(edges), len(ranked) > limit)
+    return Network(period or Period(), nodes, tuple(edges), len(kept) < len(ranked))
 
 
 def _counts(c: Counter[str]) -> tuple[TypeCount, ...]:

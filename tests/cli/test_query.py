@@ -82,3 +82,17 @@ def test_export_to_stdout_and_filters(db):
     assert [row["event_id"] for row in rows] == ["reis-2018-05:v4"]
     r = run("export", "--format", "parquet", "--db", db)
     assert r.exit_code == EXIT_FAILURE and "--output" in r.output
+
+
+def test_export_to_an_unwritable_file_fails_with_its_code(db, tmp_path):
+    blocked = tmp_path / "file"
+    blocked.write_text("x")
+    for fmt in ("csv", "jsonl", "parquet"):
+        if fmt == "parquet":
+            pytest.importorskip("pyarrow")
+        r = run("export", "--format", fmt, "--db", db, "--output", blocked / "out")
+        assert r.exit_code == EXIT_FAILURE and "E_EXPORT" in r.output, (fmt, r.output)
+
+
+def test_search_with_a_prefix(db):
+    assert "dijk-2021-11" in run("search", "dij*", "--db", db).output

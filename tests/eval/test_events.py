@@ -47,8 +47,22 @@ def test_seed_scoring_counts_pairs_dates_and_modality():
 def test_gold_files_are_the_json_files_with_events(tmp_path):
     (tmp_path / "a.json").write_text(json.dumps({"text": "x", "events": []}))
     (tmp_path / "b.json").write_text(json.dumps({"text": "x"}))
-    (tmp_path / "c.json").write_text("{broken")
     assert [p.name for p in gold_files(tmp_path)] == ["a.json"]
+
+
+def test_a_broken_gold_file_is_named_not_skipped(tmp_path):
+    import pytest
+
+    from kroniek.errors import EvalError
+
+    (tmp_path / "a.json").write_text(json.dumps({"text": "x", "events": []}))
+    (tmp_path / "c.json").write_text("{broken")
+    with pytest.raises(EvalError, match="c.json") as info:
+        gold_files(tmp_path)
+    assert info.value.code == "E_EVAL_GOLD"
+    (tmp_path / "c.json").write_bytes(b'{"text": "caf\xe9"}')
+    with pytest.raises(EvalError, match="c.json"):
+        gold_files(tmp_path)
 
 
 def test_factuality_mapping():

@@ -122,6 +122,6 @@ def test_passive_without_agent_leaves_the_source_open():
 
 
 def test_zijn_with_a_movement_verb_is_an_active_perfect():
-    spec = (f"Lavrov||B-PER is|zijn|WW(pv,tgw,ev) naar|naar|VZ(init) Moskou||B-LOC "
-            f"gereisd|reizen|WW(vd,vrij,zonder) .")
+    spec = ("Lavrov||B-PER is|zijn|WW(pv,tgw,ev) naar|naar|VZ(init) Moskou||B-LOC "
+            "gereisd|reizen|WW(vd,vrij,zonder) .")
     assert events(spec)[1] == [("CONSULT", "Lavrov", "Moskou", "asserted")]

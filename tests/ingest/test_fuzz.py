@@ -12,7 +12,7 @@ SETTINGS = settings(max_examples=150, deadline=None,
                     suppress_health_check=[HealthCheck.function_scoped_fixture])
 
 values = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=True),
-                   st.text(max_size=30), st.lists(st.integers(), max_size=3),
+                   st.text(max_size=30), st.sampled_from(["\ud800", "a\udcff b", "\udfff"]), st.lists(st.integers(), max_size=3),
                    st.dictionaries(st.text(max_size=5), st.integers(), max_size=2))
 dates = st.one_of(values, st.sampled_from(["2018", "2018-05", "2018-05-30", "2018-02-30", "2018-13",
                                            "2019-04-11T10:00:00Z", "0000", "99999", "2018-5-1"]))
@@ -28,8 +28,12 @@ def check(items, expected_min=0):
     for i in items:
         if isinstance(i, Reject):
             assert i.code.startswith("E_") and i.message
+            line = i.to_error_line()
         else:
             assert i.text and i.text == i.text.strip() and i.id
+            line = i.to_dict()
+        # What comes out must be storable and printable: UTF-8 without lone surrogates.
+        json.dumps(line, ensure_ascii=False).encode("utf-8")
     assert len(items) >= expected_min
 
 

@@ -155,6 +155,43 @@ def test_bad_encoding_in_text_files_and_csv(tmp_path):
     assert items[1].code == "E_INPUT_ENCODING"
 
 
+def test_undecodable_bytes_in_any_field_are_rejected_storably(tmp_path):
+    """Lone surrogates (JSON escapes, or CSV bytes kept by surrogateescape) in the id,
+    title, source or url would break SQLite and stdout: such a record is a reject whose
+    own fields print, and the records around it go through."""
+    from kroniek.store import Store
+
+    p = tmp_path / "s.jsonl"
+    good = {"date": "2019-01-01", "text": "Goed."}
+    lines = [json.dumps({"id": "g1", **good}),
+             json.dumps({"id": "t", "title": "kapot \ud800", **good}),
+             json.dumps({"id": "u", "url": "http://x/\udcff", **good}),
+             json.dumps({"id": "s", "source": "\udfff", **good}),
+             json.dumps({"id": "id\ud800", **good}),
+             '{"id": "big", "date": "2019-01-01", "text": "x", "n": ' + "9" * 5000 + "}",
+             json.dumps({"id": "g2", **good})]
+    p.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    c = tmp_path / "t.csv"
+    c.write_bytes(b"id,date,title,text\nc1,2018,Caf\xe9,Goed.\nc2,2018,Titel,Ook goed.\n")
+    items = read([p, c])
+    assert [i.id for i in items if isinstance(i, Article)] == ["g1", "g2", "c2"]
+    rejects = [i for i in items if isinstance(i, Reject)]
+    assert [r.code for r in rejects] == ["E_INPUT_ENCODING"] * 4 + ["E_INPUT_JSON", "E_INPUT_ENCODING"]
+    assert [r.id for r in rejects] == ["t", "u", "s", None, None, "c1"]
+    with Store.open_writer(tmp_path / "k.db") as store:
+        for r in rejects:
+            store.save_reject(r)
+        store.commit()
+        assert len(store.rejects()) == len(rejects)
+    for r in rejects:
+        json.dumps(r.to_error_line(), ensure_ascii=False).encode("utf-8")
+
+
+def test_reject_fields_never_hold_lone_surrogates():
+    r = Reject(id="a\udc80", code="E_INPUT_ENCODING", message="bad \ud800", origin="f\udcff.txt")
+    assert (r.id, r.message, r.origin) == ("a\\udc80", "bad \\ud800", "f\\udcff.txt")
+
+
 def test_over_long_jsonl_line_is_skipped_without_loading(tmp_path):
     p = tmp_path / "big.jsonl"
     with p.open("wb") as f:

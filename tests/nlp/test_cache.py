@@ -31,3 +31,21 @@ def test_corrupt_entry_is_parsed_again(tmp_path):
     again = CachingParser(ToyParser(), tmp_path)
     assert [t.text for t in again.parse("Een zin.").tokens] == ["Een", "zin", "."]
     assert again.misses == 1
+
+
+def test_frog_configuration_is_part_of_the_identity(tmp_path):
+    from kroniek.config import FrogConfig
+    from kroniek.nlp.frog import FrogParser
+
+    full = CachingParser(FrogParser(FrogConfig()), tmp_path)  # nothing starts until a miss
+    skipping = CachingParser(FrogParser(FrogConfig(skip="p")), tmp_path)
+    assert full.identity != skipping.identity
+    assert full._path("Een zin.") != skipping._path("Een zin.")
+
+
+def test_an_unwritable_cache_costs_time_not_the_document(tmp_path):
+    blocked = tmp_path / "blocked"
+    blocked.write_text("a file where the cache folder should be")
+    parser = CachingParser(ToyParser(), blocked)
+    assert [t.text for t in parser.parse("Een zin.").tokens] == ["Een", "zin", "."]
+    assert parser.misses == 1 and blocked.is_file()

@@ -96,6 +96,25 @@ def test_missing_frog_data_names_the_debian_packages(tmp_path):
         FrogParser(FrogConfig(frog_config=str(tmp_path / "none.cfg"))).start()
 
 
+def test_an_unreadable_answer_fails_this_document_only(monkeypatch):
+    """An answer that cannot be mapped onto the text is a parser error of this document
+    (a reject), not an exception that stops the batch. No Frog needed: the exchange is faked."""
+    import kroniek.nlp.frog as frog_module
+    from kroniek.errors import ParserError
+
+    parser = FrogParser(FrogConfig())
+    monkeypatch.setattr(parser, "_sock", object())
+    monkeypatch.setattr(parser, "_exchange", lambda payload, timeout: b"1\tEen\n")
+
+    def broken(*args, **kwargs):
+        raise IndexError("alignment ran off the end")
+
+    monkeypatch.setattr(frog_module, "build_parsed_doc", broken)
+    with pytest.raises(ParserError) as info:
+        parser._parse_once("Een.", 5.0)
+    assert info.value.code == "E_PARSER_OUTPUT" and "IndexError" in info.value.message
+
+
 ARTICLES = [Article(id=f"a{n}", date="2019-04", text=f"Artikel {n}. De minister reist naar Berlijn "
                     f"en spreekt daar met {n} collega's over de begroting. " * 6) for n in range(8)]
 

@@ -126,7 +126,7 @@ def create_app(db_path: str | os.PathLike[str] | None = None) -> FastAPI:
                    place: Annotated[str | None, Query(max_length=200)] = None,
                    medium: Annotated[str | None, Query(max_length=200)] = None,
                    limit: Annotated[int, Query(ge=1, le=Q.MAX_LIMIT)] = 100,
-                   offset: Annotated[int, Query(ge=0)] = 0):
+                   offset: Annotated[int, Query(ge=0, le=Q.MAX_OFFSET)] = 0):
         """Events by type, modality, period, place and source medium."""
         return Q.search_events(db, types, modalities, Q.Period.parse(start, end), place, medium,
                                limit, offset)

@@ -19,6 +19,7 @@ import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
+from ..config import Config
 from ..model import Article, Document, Reject
 from ..nlp import Parser
 from ..nlp.pool import ParserPool
@@ -49,6 +50,9 @@ class AnnotatePartition:
 
     parser_factory: Callable[[], Parser]
     parsers: int = 1
+    # The run's configuration: the pipeline's steps read the user's knowledge-base
+    # files from it (their paths must exist on every executor).
+    config: Config | None = None
 
     def __call__(self, items: Iterable[Article | Reject]) -> Iterator[tuple[str, str, str]]:
         # annotate_stream yields one output per input, in input order: remember each
@@ -63,7 +67,7 @@ class AnnotatePartition:
 
         pool = ParserPool(self.parser_factory, self.parsers)
         try:
-            for out in annotate_stream(remembered(), pool, Pipeline()):
+            for out in annotate_stream(remembered(), pool, Pipeline(config=self.config)):
                 month, origin = pending.popleft()
                 yield from staging_rows(out, month, origin)
         finally:

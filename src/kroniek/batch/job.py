@@ -25,6 +25,7 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
+from ..config import Config
 from ..errors import CODES, BatchError, KroniekError
 from ..ingest.records import ReadOptions
 from ..nlp import Parser
@@ -148,7 +149,8 @@ def write_tables(spark, staging: str, output: str) -> tuple[dict[str, int], dict
 
 
 def run_spark_job(spark, inputs: Sequence[str], output: str, parser_factory: Callable[[], Parser],
-                  options: ReadOptions | None = None, partitions: int | None = None) -> SparkReport:
+                  options: ReadOptions | None = None, partitions: int | None = None,
+                  config: Config | None = None) -> SparkReport:
     """Annotate the articles under ``inputs`` and write the Parquet tables to ``output``."""
     from py4j.protocol import Py4JJavaError
 
@@ -160,7 +162,7 @@ def run_spark_job(spark, inputs: Sequence[str], output: str, parser_factory: Cal
     staging = f"{output.rstrip('/')}/{STAGING}"
     try:
         items = read_items(spark, files, missing, options, partitions)
-        rows = items.mapPartitions(AnnotatePartition(parser_factory))
+        rows = items.mapPartitions(AnnotatePartition(parser_factory, config=config))
         spark.createDataFrame(rows, STAGING_SCHEMA).write.mode("overwrite").partitionBy("table").parquet(staging)
         annotated = time.perf_counter()
         counts, rejects = write_tables(spark, staging, output)

@@ -39,16 +39,19 @@ def eval_events(ctx: click.Context, gold_dir: Path | None, eventdna: Path | None
     polarity and tense accuracy of kroniek's modality on the gold mentions.
     """
     from ..eval.events import gold_files, score_eventdna, score_meantime, score_seed_gold
+    from ..errors import EvalError
     from ..eval.runner import Annotator
+    from ..pipeline import Pipeline
 
     if not (gold_dir or eventdna or meantime):
         fail("give GOLD_DIR, --eventdna or --meantime", code=2)
     report: dict = {}
-    with Annotator(get_config(ctx).frog, cache_dir) as annotate:
+    config = get_config(ctx)
+    with Annotator(config.frog, cache_dir, Pipeline(config=config)) as annotate:
         if gold_dir:
             files = gold_files(gold_dir)
             if not files:
-                fail(f"no gold files with events in {gold_dir}")
+                raise EvalError(f"no gold files with events in {gold_dir}")
             report["gold"] = {"files": len(files),
                               "settings": [s.to_dict() for s in score_seed_gold(files[:limit], annotate)]}
         if eventdna:

@@ -43,7 +43,7 @@ def quotes(ctx: click.Context, gold_dir: Path, cache_dir: Path | None, as_json: 
     parser = CachingParser(FrogParser(config.frog), cache_dir)
     results = []
     try:
-        annotate = pipeline_annotator(parser)
+        annotate = pipeline_annotator(parser, config)
         with ProgressBar(len(golds), "scoring") as bar:
             for result in evaluate_quotes(golds, annotate):
                 results.append(result)

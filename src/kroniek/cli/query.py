@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from .base import EXIT_OK, ProgressBar, db_option, fail, handle_errors, main
+from .base import EXIT_OK, ProgressBar, db_option, handle_errors, main
 
 FORMATS = ("table", "json", "csv")
 
@@ -133,7 +133,7 @@ def dyad(a: str, b: str, db: Path | None, start: str | None, end: str | None, ty
 @click.option("--medium", default=None, help="Only events from articles of this source (any case).")
 @format_option
 @limit_option(100)
-@click.option("--offset", type=click.IntRange(min=0), default=0, help="Skip this many events first.")
+@click.option("--offset", type=click.IntRange(min=0, max=2**62), default=0, help="Skip this many events first.")
 @handle_errors
 def events(db: Path | None, start: str | None, end: str | None, types, modalities, place: str | None,
            medium: str | None, fmt: str, limit: int, offset: int) -> None:
@@ -211,7 +211,8 @@ def search(text: str, db: Path | None, start: str | None, end: str | None, limit
 
 @main.command()
 @click.option("--format", "fmt", type=click.Choice(("jsonl", "csv", "parquet", "graphml", "jsonld")),
-              required=True, help="jsonl: documents; csv, parquet: one event a row; "
+              required=True, help="jsonl: documents (whole, of the period; --type and --modality "
+                                  "do not apply); csv, parquet: one event a row; "
                                   "graphml: actor network; jsonld: events in SEM.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="File to write (default: standard output; Parquet needs a file).")
@@ -226,12 +227,22 @@ def export(fmt: str, output: Path | None, db: Path | None, start: str | None, en
     from .. import query as Q
     from ..store import Store
 
+    from ..errors import ExportError
+
     if fmt == "parquet" and output is None:
-        fail("Parquet is binary: give a file with --output")
+        raise ExportError("Parquet is binary: give a file with --output")
     period = Q.Period.parse(start, end)
     with Store.open_reader(db) as store:
-        total = store.count("documents" if fmt == "jsonl" else "events")
-        out = open(output, "w", encoding="utf-8", newline="") if output and fmt != "parquet" else sys.stdout
+        if fmt == "jsonl":
+            total = store.count("documents")
+        elif fmt == "graphml":
+            total = 1  # one query makes the whole network: one step
+        else:
+            total = store.count("events")
+        try:
+            out = open(output, "w", encoding="utf-8", newline="") if output and fmt != "parquet" else sys.stdout
+        except OSError as exc:
+            raise ExportError(f"cannot write {output}: {exc.strerror}") from None
         try:
             with ProgressBar(total, f"exporting {fmt}") as bar:
                 def counted(events):
@@ -240,10 +251,10 @@ def export(fmt: str, output: Path | None, db: Path | None, start: str | None, en
                         yield e
 
                 if fmt == "jsonl":
-                    n = X.write_jsonl(store, out, period)
+                    n = X.write_jsonl(store, out, period, progress=bar)
                 elif fmt == "graphml":
-                    n = X.write_graphml(Q.network(store, period, None, types, modalities,
-                                                  limit=Q.MAX_LIMIT), out)
+                    n = X.write_graphml(Q.network(store, period, None, types, modalities, limit=None), out)
+                    bar(1)
                 else:
                     events = counted(Q.iter_events(store, period, types, modalities))
                     if fmt == "csv":

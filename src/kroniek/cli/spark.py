@@ -70,7 +70,7 @@ def spark_command(ctx: click.Context, inputs: tuple[str, ...], output: str, mast
     spark = spark_session(master, conf=conf)
     click.echo(f"spark {spark.version}, master {spark.sparkContext.master}, output {output}", err=True)
     report = run_spark_job(spark, list(inputs), output, functools.partial(FrogParser, config.frog),
-                           options, partitions)
+                           options, partitions, config)
     parts = ", ".join(f"{n} {name}" for name, n in report.rows.items() if name != "rejects")
     click.echo(f"spark: {report.documents} documents in {report.partitions} partitions from {report.files} "
                f"files ({parts}), {report.rejected} rejected, {report.seconds:.1f} s", err=True)

@@ -25,6 +25,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..errors import EvalError
 from ..extract.clauses import clause_map
 from ..extract.modality import classify
 from ..model import Document, Entity, ParsedDoc, Time
@@ -176,8 +177,8 @@ def gold_files(folder: Path) -> list[Path]:
     for p in sorted(Path(folder).glob("*.json")):
         try:
             data = json.loads(p.read_text(encoding="utf-8"))
-        except (OSError, json.JSONDecodeError):
-            continue
+        except (OSError, ValueError) as exc:  # ValueError: bad JSON or bad UTF-8
+            raise EvalError(f"cannot read the gold file {p}: {exc}") from None
         if isinstance(data, dict) and isinstance(data.get("events"), list) and "text" in data:
             out.append(p)
     return out

@@ -276,13 +276,14 @@ def evaluate_quotes(golds: Iterable[GoldDoc], annotate: Annotator) -> Iterator[D
         yield score_document(gold, found, entities)
 
 
-def pipeline_annotator(parser) -> Annotator:
-    """An annotator that parses with ``parser`` and runs the default pipeline's steps."""
+def pipeline_annotator(parser, config=None) -> Annotator:
+    """An annotator that parses with ``parser`` and runs the default pipeline's steps
+    (with the knowledge-base files of ``config``, a :class:`kroniek.config.Config`)."""
     from ..extract.quotes import find_quotes
     from ..model import Article
     from ..pipeline import Pipeline
 
-    pipeline = Pipeline()
+    pipeline = Pipeline(config=config)
 
     def annotate(gold: GoldDoc) -> tuple[tuple[QuoteFinding, ...], tuple[Entity, ...]]:
         article = Article(id=gold.id, text=gold.text, date=gold.date, origin=gold.path)

@@ -73,7 +73,10 @@ def read_csv_bytes(data: bytes, path: PurePath, options: ReadOptions) -> Iterato
                      message=f"unknown encoding {options.encoding!r}")
         return
     delimiter = options.csv.delimiter or _sniff_delimiter(content[:4096], path)
-    csv.field_size_limit(min(sys.maxsize, options.max_chars * 4 + 65_536))
+    # The csv module's field limit is process-wide: only ever raise it, so a reader
+    # with a smaller max_chars never lowers it under another's feet (make_article
+    # rejects texts over this reader's own limit).
+    csv.field_size_limit(max(csv.field_size_limit(), min(sys.maxsize, options.max_chars * 4 + 65_536)))
     reader = csv.reader(io.StringIO(content, newline=""), delimiter=delimiter)
     try:
         header = next(reader)

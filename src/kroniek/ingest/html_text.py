@@ -153,7 +153,7 @@ def _published(p: _PageParser) -> str | None:
         if m:
             try:
                 return json.loads(f'"{m.group(1)}"')
-            except json.JSONDecodeError:
+            except ValueError:
                 return m.group(1)
     return p.time_datetimes[0] if p.time_datetimes else None
 

@@ -78,7 +78,7 @@ def read_jsonl_line(raw: bytes, lineno: int, name: str, stem: str,
         return reject(exc, None, origin)
     try:
         obj = json.loads(line)
-    except (json.JSONDecodeError, RecursionError) as exc:
+    except (ValueError, RecursionError) as exc:  # JSONDecodeError, and ints over 4,300 digits
         return Reject(id=None, code="E_INPUT_JSON", origin=origin,
                       message=f"malformed JSON: {getattr(exc, 'msg', exc)} "
                               f"(column {getattr(exc, 'colno', '?')})")
@@ -122,7 +122,7 @@ def read_json_bytes(data: bytes, path: PurePath, options: ReadOptions) -> Iterat
     except InputError as exc:
         yield reject(exc, None, origin)
         return
-    except (json.JSONDecodeError, RecursionError) as exc:
+    except (ValueError, RecursionError) as exc:  # JSONDecodeError, and ints over 4,300 digits
         yield Reject(id=None, code="E_INPUT_JSON", origin=origin,
                      message=f"malformed JSON: {getattr(exc, 'msg', exc)}")
         return

@@ -44,7 +44,14 @@ class ReadOptions:
     csv: CsvColumns = field(default_factory=CsvColumns)
 
 
+def has_surrogates(value: str) -> bool:
+    # Lone surrogates come from JSON escapes ("\\ud800") or from bytes decoded with
+    # surrogateescape; SQLite, Parquet and stdout all refuse to encode them.
+    return any(0xD800 <= ord(c) <= 0xDFFF for c in value)
+
+
 def reject(exc: InputError, record_id: str | None, origin: str | None) -> Reject:
+    # Reject itself escapes lone surrogates in its fields.
     return Reject(id=record_id, code=exc.code, message=exc.message, origin=origin)
 
 
@@ -53,6 +60,8 @@ def _optional_str(name: str, value: Any) -> str | None:
         return None
     if isinstance(value, (str, int, float)) and not isinstance(value, bool):
         value = str(value).strip()
+        if has_surrogates(value):
+            raise InputError(f"field {name!r} holds undecodable bytes", code="E_INPUT_ENCODING")
         return value or None
     raise InputError(f"field {name!r} must be a string, not {type(value).__name__}",
                      code="E_INPUT_FIELD")
@@ -84,13 +93,15 @@ def make_article(*, record_id: Any, text: Any, date: Any, options: ReadOptions,
         body = normalize_newlines(text).strip()
         if not body:
             raise InputError("the text is empty", code="E_INPUT_EMPTY_TEXT")
-        if any(0xD800 <= ord(c) <= 0xDFFF for c in body):
+        if has_surrogates(body):
             raise InputError("the text holds undecodable bytes", code="E_INPUT_ENCODING")
         pub = parse_pub_date(date)
         language = (_optional_str("lang", lang) or options.lang).lower()
         if language not in SUPPORTED_LANGS:
             raise InputError(f"language {language!r} is not supported (supported: "
                              f"{', '.join(SUPPORTED_LANGS)})", code="E_INPUT_LANG")
+        if origin is not None and has_surrogates(origin):
+            raise InputError("the file name holds undecodable bytes", code="E_INPUT_ENCODING")
         return Article(id=rid, text=body, date=pub.value, lang=language,
                        title=_optional_str("title", title), source=_optional_str("source", source),
                        url=_optional_str("url", url), origin=origin)

@@ -15,6 +15,7 @@ user's "Volodymyr Zelensky" is found as "Zelenski" too.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import pickle
@@ -245,6 +246,7 @@ def load_kb_cached(user_files: Sequence[str | Path] = (), folder: Path | None = 
     except (OSError, pickle.PickleError, EOFError, AttributeError, TypeError, ValueError):
         pass
     kb = load_kb(user_files)
+    tmp: str | None = None
     try:
         folder.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp")
@@ -252,7 +254,10 @@ def load_kb_cached(user_files: Sequence[str | Path] = (), folder: Path | None = 
             pickle.dump(kb, f, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
     except OSError:
-        pass  # a read-only cache folder costs time, nothing else
+        # A read-only or full cache folder costs time, nothing else; leave no scraps.
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
     return kb
 
 

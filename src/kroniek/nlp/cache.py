@@ -9,6 +9,7 @@ text is not in the cache.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -36,7 +37,8 @@ class CachingParser:
         self.inner = inner
         self.name = inner.name
         self.cache_dir = Path(cache_dir) if cache_dir else default_cache_dir()
-        self.identity = identity or f"{inner.name}/{CACHE_FORMAT}"
+        # Parses made under another parser configuration are never reused.
+        self.identity = identity or f"{getattr(inner, 'cache_identity', inner.name)}/{CACHE_FORMAT}"
         self.hits = 0
         self.misses = 0
         self._started = False
@@ -63,13 +65,24 @@ class CachingParser:
             self._started = True
         doc = self.inner.parse(text)
         self.misses += 1
-        path.parent.mkdir(parents=True, exist_ok=True)
-        # Write atomically: a half-written entry must never be read back.
-        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            json.dump(doc.to_dict(), f, ensure_ascii=False)
-        os.replace(tmp, path)
+        self._store(path, doc)
         return doc
+
+    def _store(self, path: Path, doc: ParsedDoc) -> None:
+        # The cache only saves time: a full disk or a read-only folder costs a re-parse
+        # later, never this document. Written atomically: a half-written entry must
+        # never be read back.
+        tmp: str | None = None
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+            with os.fdopen(fd, "w", encoding="utf-8") as f:
+                json.dump(doc.to_dict(), f, ensure_ascii=False)
+            os.replace(tmp, path)
+        except OSError:
+            if tmp is not None:
+                with contextlib.suppress(OSError):
+                    os.unlink(tmp)
 
     def health(self) -> bool:
         return self.inner.health() if self._started else True

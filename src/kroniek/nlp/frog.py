@@ -140,9 +140,14 @@ class FrogServer:
         # kill the whole group (the server and the worker it forked per connection).
         try:
             os.killpg(process.pid, signal.SIGKILL)
-        except (ProcessLookupError, PermissionError):
+        except ProcessLookupError:
             pass
-        process.wait(timeout=30)
+        except PermissionError:
+            process.kill()  # the group is not ours to signal: at least the server goes
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            pass  # unkillable (a process in uninterruptible sleep): nothing more to do
         if process.stderr:
             process.stderr.close()
         if self._workdir is not None:
@@ -158,6 +163,8 @@ class FrogParser:
     def __init__(self, config: FrogConfig | None = None) -> None:
         self.config = config or FrogConfig()
         self.server = FrogServer(self.config)
+        # What decides the parse, for caches: Frog's configuration and skipped modules.
+        self.cache_identity = f"frog:{self.config.frog_config or DEFAULT_FROG_CONFIG}:skip={self.config.skip or ''}"
         self._sock: socket.socket | None = None
         self._buffer = b""
         self.restarts = 0
@@ -238,7 +245,15 @@ class FrogParser:
             self.start()
         wire = wire_text(text)
         raw = self._exchange(wire.text.encode("utf-8") + b"\nEOT\n", timeout)
-        return build_parsed_doc(text, wire, raw.decode("utf-8", "replace"), parser=self.name)
+        try:
+            return build_parsed_doc(text, wire, raw.decode("utf-8", "replace"), parser=self.name)
+        except ParserError:
+            raise
+        except Exception as exc:
+            # An answer kroniek cannot map back onto the text (a bug in the alignment,
+            # or output of another Frog version): this document fails, the batch goes on.
+            raise ParserError(f"Frog's answer could not be read: {type(exc).__name__}: {exc}",
+                              code="E_PARSER_OUTPUT") from exc
 
     def _exchange(self, payload: bytes, timeout: float) -> bytes:
         sock = self._sock

@@ -67,13 +67,17 @@ class Store:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise StoreError(f"cannot create the folder of {path}: {exc.strerror}") from None
-        lock_fd = os.open(str(path) + ".lock", os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            lock_fd = os.open(str(path) + ".lock", os.O_RDWR | os.O_CREAT, 0o644)
+        except OSError as exc:
+            raise StoreError(f"cannot write next to {path}: {exc.strerror}") from None
         try:
             fcntl.flock(lock_fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             os.close(lock_fd)
             raise StoreError(f"another kroniek process is writing to {path}; wait for it to finish",
                              code="E_STORE_LOCKED") from None
+        conn: sqlite3.Connection | None = None
         try:
             conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
             conn.execute("PRAGMA journal_mode=WAL")
@@ -81,11 +85,13 @@ class Store:
             conn.execute("PRAGMA foreign_keys=ON")
             store = cls(conn, path, lock_fd, batch_size)
             store._migrate()
-        except sqlite3.DatabaseError as exc:
+        except BaseException as exc:
+            # Whatever failed, leave neither the connection nor the lock behind.
+            if conn is not None:
+                conn.close()
             os.close(lock_fd)
-            raise StoreError(f"{path} is not a kroniek database: {exc}") from None
-        except BaseException:
-            os.close(lock_fd)
+            if isinstance(exc, sqlite3.DatabaseError):
+                raise StoreError(f"{path} is not a kroniek database: {exc}") from None
             raise
         return store
 
@@ -97,16 +103,23 @@ class Store:
                              "(kroniek ingest PATH --db ...)")
         try:
             conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
-            applied = {r[0] for r in conn.execute("SELECT name FROM migrations")}
         except sqlite3.DatabaseError as exc:
-            raise StoreError(f"{path} is not a kroniek database: {exc}") from None
-        known = {name for name, _ in MIGRATIONS}
-        if applied - known:
-            raise StoreError(f"{path} was written by a newer kroniek (migrations "
-                             f"{', '.join(sorted(applied - known))}); upgrade kroniek")
-        if known - applied:
-            raise StoreError(f"{path} needs migrations {', '.join(sorted(known - applied))}; "
-                             "open it once for writing (kroniek ingest) to apply them")
+            raise StoreError(f"cannot open {path}: {exc}") from None
+        try:
+            try:
+                applied = {r[0] for r in conn.execute("SELECT name FROM migrations")}
+            except sqlite3.DatabaseError as exc:
+                raise StoreError(f"{path} is not a kroniek database: {exc}") from None
+            known = {name for name, _ in MIGRATIONS}
+            if applied - known:
+                raise StoreError(f"{path} was written by a newer kroniek (migrations "
+                                 f"{', '.join(sorted(applied - known))}); upgrade kroniek")
+            if known - applied:
+                raise StoreError(f"{path} needs migrations {', '.join(sorted(known - applied))}; "
+                                 "open it once for writing (kroniek ingest) to apply them")
+        except StoreError:
+            conn.close()
+            raise
         return cls(conn, path, None)
 
     def _migrate(self) -> None:
@@ -127,7 +140,8 @@ class Store:
                 c.execute("INSERT INTO migrations(name, applied_at) VALUES (?, ?)", (name, _now()))
                 c.execute("COMMIT")
             except sqlite3.Error as exc:
-                c.execute("ROLLBACK")
+                if c.in_transaction:  # BEGIN itself may be what failed
+                    c.execute("ROLLBACK")
                 raise StoreError(f"migration {name} failed: {exc}", code="E_STORE_MIGRATION") from None
 
     def migrations(self) -> list[str]:
@@ -277,26 +291,6 @@ class Store:
         sql += " ORDER BY n"
         return [dict(zip(("id", "origin", "code", "message", "created_at"), r))
                 for r in self.conn.execute(sql, args)]
-
-    def search(self, query: str, limit: int = 20) -> list[dict[str, Any]]:
-        """Full-text search (FTS5 syntax; plain words are ANDed); best matches first."""
-        try:
-            rows = self.conn.execute(
-                "SELECT d.id, d.date, d.title, snippet(documents_fts, 1, '[', ']', ' … ', 12) "
-                "FROM documents_fts JOIN documents d ON d.n = documents_fts.rowid "
-                "WHERE documents_fts MATCH ? ORDER BY bm25(documents_fts) LIMIT ?",
-                (_fts_query(query), limit)).fetchall()
-        except sqlite3.OperationalError as exc:
-            raise StoreError(f"bad search query {query!r}: {exc}", code="E_STORE_QUERY") from None
-        return [dict(zip(("id", "date", "title", "snippet"), r)) for r in rows]
-
-
-def _fts_query(query: str) -> str:
-    """Plain words become quoted terms, so punctuation in user input is not FTS syntax."""
-    words = [w for w in query.split() if w]
-    if any(w in {"AND", "OR", "NOT", "NEAR"} or w.startswith('"') for w in words):
-        return query  # the user writes FTS5 syntax on purpose
-    return " ".join('"' + w.replace('"', '""') + '"' for w in words)
 
 
 def _id_order(record: Any) -> tuple[int, str]:

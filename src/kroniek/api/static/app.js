@@ -93,12 +93,19 @@ function eventDate(e) {
   return "~" + e.doc_date;  // undated event: its article's date stands in
 }
 
+// An entity's name by id; "?" when the id is empty or unknown to this document.
+function nameOf(names, id) {
+  return (id && names[id]) ? names[id].name : "?";
+}
+
 // ------------------------------------------------------------------ routing
 
 function currentRoute() {
   const hash = window.location.hash.replace(/^#/, "") || "/";
   const [path, query] = hash.split("?");
-  const parts = path.split("/").filter(Boolean).map(decodeURIComponent);
+  // A hand-edited address may hold a stray "%": keep such a part as typed.
+  const decode = (part) => { try { return decodeURIComponent(part); } catch { return part; } };
+  const parts = path.split("/").filter(Boolean).map(decode);
   const params = new URLSearchParams(query || "");
   return { parts, period: { from: params.get("from") || "", to: params.get("to") || "" } };
 }
@@ -221,7 +228,7 @@ async function renderDocument(view, docId, eventId) {
     evs.appendChild(el("tr", { class: v.id === eventId ? "selected-row" : null },
       el("td", {}, link(docHref(doc.id, v.id), v.type)),
       el("td", {}, el("span", { class: "badge " + v.modality }, MODALITY_LABEL[v.modality])),
-      el("td", {}, `${v.source ? names[v.source].name : "?"} → ${v.target ? names[v.target].name : "?"}`),
+      el("td", {}, `${nameOf(names, v.source)} → ${nameOf(names, v.target)}`),
       el("td", {}, v.date || "")));
   }
   side.appendChild(doc.events.length ? evs : el("p", { class: "muted" }, "No events found in this article."));
@@ -236,7 +243,7 @@ async function renderDocument(view, docId, eventId) {
   if (doc.quotes.length) {
     side.appendChild(el("h2", {}, "Quotes"));
     for (const q of doc.quotes) {
-      side.appendChild(el("p", {}, el("b", {}, q.speaker ? names[q.speaker].name : "?"), ` (${q.kind}): “${q.text}”`));
+      side.appendChild(el("p", {}, el("b", {}, nameOf(names, q.speaker)), ` (${q.kind}): “${q.text}”`));
     }
   }
   view.appendChild(el("div", { class: "grid" }, text, side));
