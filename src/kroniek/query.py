@@ -430,15 +430,13 @@ def _check_limit(limit: int) -> int:
     return limit
 
 
-def _events_sql(*, ctes: str = "", cte_params: Sequence[Any] = (), picked: str | None = None,
-                period: Period | None = None, types: Iterable[str] | None = None,
-                modalities: Iterable[str] | None = None, where: Sequence[str] = (),
-                where_params: Sequence[Any] = ()) -> tuple[str, list[Any]]:
-    """The SQL for events (optionally only the rowids ``picked`` tags, as (r, tag)) with
-    filters applied, in date order; the caller adds LIMIT."""
+def _event_filters(period: Period | None, types: Iterable[str] | None,
+                   modalities: Iterable[str] | None) -> tuple[list[str], list[Any]]:
+    """WHERE clauses (on events ``v`` joined to documents ``d``) and their parameters."""
     types_ = _check_choices(types, EVENT_TYPES, "event type")
     mods = _check_choices(modalities, MODALITIES, "modality")
-    clauses, params = list(where), list(where_params)
+    clauses: list[str] = []
+    params: list[Any] = []
     psql, pparams = _period_sql(period)
     if psql:
         clauses.append(psql)
@@ -449,6 +447,17 @@ def _events_sql(*, ctes: str = "", cte_params: Sequence[Any] = (), picked: str |
     if mods:
         clauses.append(f"v.modality IN ({','.join('?' * len(mods))})")
         params += mods
+    return clauses, params
+
+
+def _events_sql(*, ctes: str = "", cte_params: Sequence[Any] = (), picked: str | None = None,
+                period: Period | None = None, types: Iterable[str] | None = None,
+                modalities: Iterable[str] | None = None, where: Sequence[str] = (),
+                where_params: Sequence[Any] = ()) -> tuple[str, list[Any]]:
+    """The SQL for events (optionally only the rowids ``picked`` tags, as (r, tag)) with
+    filters applied, in date order; the caller adds LIMIT."""
+    clauses, params = _event_filters(period, types, modalities)
+    clauses, params = list(where) + clauses, list(where_params) + params
     if picked:
         head = f"WITH {ctes + ', ' if ctes else ''}picked(r, tag) AS ({picked}) "
         sql = head + _EVENT_SELECT + ", p.tag FROM picked p JOIN events v ON v.rowid = p.r" + _EVENT_JOINS
@@ -660,19 +669,8 @@ def network(store: Store, period: Period | None = None, actor: str | None = None
     """
     if limit is not None:
         limit = _check_limit(limit)
-    types_ = _check_choices(types, EVENT_TYPES, "event type")
-    mods = _check_choices(modalities, MODALITIES, "modality")
-    clauses, params, ctes, cte_params = [], [], "", []
-    psql, pparams = _period_sql(period)
-    if psql:
-        clauses.append(psql)
-        params += pparams
-    if types_:
-        clauses.append(f"v.type IN ({','.join('?' * len(types_))})")
-        params += types_
-    if mods:
-        clauses.append(f"v.modality IN ({','.join('?' * len(mods))})")
-        params += mods
+    clauses, params = _event_filters(period, types, modalities)
+    ctes, cte_params = "", []
     if actor:
         m = resolve_actor(store, actor)
         asql, n = _entity_set_sql(m.kind)

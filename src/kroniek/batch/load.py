@@ -8,12 +8,11 @@ partition by month partition, so memory holds one month of the corpus at a time.
 from __future__ import annotations
 
 import time
-from collections import Counter
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..jobs import IngestReport
 from ..errors import BatchError
 from ..model import Document, Reject
 from ..store import SaveStatus, Store
@@ -88,20 +87,8 @@ class ParquetOutput:
             yield rebuild_reject(row), row[MONTH]
 
 
-@dataclass
-class LoadReport:
-    statuses: Counter[str] = field(default_factory=Counter)
-    rejects: Counter[str] = field(default_factory=Counter)
-    reject_examples: dict[str, str] = field(default_factory=dict)
-    seconds: float = 0.0
-
-    @property
-    def done(self) -> int:
-        return sum(self.statuses.values())
-
-    @property
-    def rejected(self) -> int:
-        return sum(self.rejects.values())
+# The same counts as an ingest: the CLI prints both with one summary.
+LoadReport = IngestReport
 
 
 def load_into_store(path: str | Path, store: Store, progress: Callable[[int], None] | None = None) -> LoadReport:
@@ -116,8 +103,7 @@ def load_into_store(path: str | Path, store: Store, progress: Callable[[int], No
             progress(1)
     for reject, _month in output.rejects():
         store.save_reject(reject)
-        report.rejects[reject.code] += 1
-        report.reject_examples.setdefault(reject.code, f"{reject.origin or reject.id}: {reject.message}")
+        report.count_reject(reject)
         if progress:
             progress(1)
     store.commit()

@@ -34,6 +34,7 @@ from functools import lru_cache
 from ..kb import KbEntry, KnowledgeBase, date_range, default_kb
 from ..kb.names import name_key, strip_genitive
 from ..kb.tables import lexicon_lines
+from .kb_step import KnowledgeBaseStep
 from ..model import Actor, Entity, ParsedDoc, Span, Token
 from .names import Name, is_cap, load_lexicons
 
@@ -715,22 +716,12 @@ def link_span(parsed: ParsedDoc, start_token: int, end_token: int, date: str | N
     return None
 
 
-class ActorStep:
+class ActorStep(KnowledgeBaseStep):
     """Pipeline step: entities → entities with actors, nominal actors and coreference."""
 
     name = "actors"
     requires = ("entities", "names")
     provides = ("entities",)
-
-    def __init__(self, kb: KnowledgeBase | None = None, user_files: tuple[str, ...] = ()) -> None:
-        self._kb = kb
-        self.user_files = tuple(user_files)
-
-    @property
-    def kb(self) -> KnowledgeBase:
-        if self._kb is None:
-            self._kb = default_kb(self.user_files)
-        return self._kb
 
     def __call__(self, work) -> dict[str, tuple]:
         entities = link_entities(work.parsed, work.annotations["entities"], work.annotations["names"],

@@ -20,6 +20,7 @@ from functools import lru_cache
 from ..kb import KnowledgeBase, default_kb
 from ..kb.names import name_key
 from ..kb.tables import lexicon_words
+from .kb_step import KnowledgeBaseStep
 from ..model import Entity, ParsedDoc, Span, Token
 from .names import FROG_TYPES, Name, recognize
 
@@ -200,7 +201,7 @@ def extract_entities(doc: ParsedDoc, kb: KnowledgeBase | None = None,
     return tuple(entities)
 
 
-class EntityStep:
+class EntityStep(KnowledgeBaseStep):
     """Pipeline step: parse → names (internal) and entities (without actors).
 
     The knowledge base is loaded on the first document (once per process), so building
@@ -210,16 +211,6 @@ class EntityStep:
     name = "entities"
     requires = ("parse",)
     provides = ("entities", "names")
-
-    def __init__(self, kb: KnowledgeBase | None = None, user_files: tuple[str, ...] = ()) -> None:
-        self._kb = kb
-        self.user_files = tuple(user_files)
-
-    @property
-    def kb(self) -> KnowledgeBase:
-        if self._kb is None:
-            self._kb = default_kb(self.user_files)
-        return self._kb
 
     def __call__(self, work) -> dict[str, tuple]:
         names = recognize(work.parsed, self.kb, date=work.article.date)
