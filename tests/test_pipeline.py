@@ -111,3 +111,41 @@ def test_stream_uses_every_parser():
     with pool:
         list(annotate_stream((article(f"Tekst {n}.", id=str(n)) for n in range(30)), pool))
         assert sum(p.calls for p in pool.parsers) == 30
+
+
+def test_annotator_id_follows_steps_and_user_files(tmp_path):
+    from kroniek.config import Config, KbConfig
+    from kroniek.pipeline import annotator_id
+
+    assert Pipeline().annotator == Pipeline().annotator
+    assert Pipeline().annotator.startswith("kroniek ")
+    assert Pipeline([Boom()]).annotator != Pipeline().annotator
+    mine = tmp_path / "mine.csv"
+    mine.write_text("id,name,type,country\nX1,Zorro Plomp,PER,NLD\n", encoding="utf-8")
+    with_file = Pipeline(config=Config(kb=KbConfig(user_files=(str(mine),)))).annotator
+    assert with_file != Pipeline().annotator
+    before = annotator_id([mine])
+    mine.write_text("id,name,type,country\nX1,Zorro Plomp,PER,BEL\n", encoding="utf-8")
+    assert annotator_id([mine]) != before  # an edited knowledge-base file counts
+
+
+def test_ingest_annotates_again_what_another_kroniek_stored(tmp_path):
+    """Skipping stored articles must not keep an older kroniek's annotations forever."""
+    import json
+
+    from kroniek.ingest import ReadOptions
+    from kroniek.jobs import run_ingest
+    from kroniek.store import Store
+
+    src = tmp_path / "a.jsonl"
+    src.write_text("\n".join(json.dumps({"id": f"d{n}", "date": "2019-01", "text": f"Tekst {n}."})
+                             for n in range(3)) + "\n", encoding="utf-8")
+
+    def ingest(pipeline):
+        with Store.open_writer(tmp_path / "k.db") as store, ParserPool(lambda: ToyParser(), 1) as pool:
+            return dict(run_ingest([src], store, pool, ReadOptions(), pipeline).statuses)
+
+    assert ingest(Pipeline([Boom()])) == {"added": 3}
+    assert ingest(Pipeline([Boom()])) == {"unchanged": 3}
+    assert ingest(Pipeline()) == {"reannotated": 3}
+    assert ingest(Pipeline()) == {"unchanged": 3}

@@ -79,11 +79,12 @@ def read_options(config: Config, **overrides: object) -> ReadOptions:
 
 
 def _skip_stored(items: Iterable[Article | Reject], store: Store, report: IngestReport,
-                 progress: Progress | None) -> Iterator[Article | Reject]:
-    """Articles the store already holds are counted and not parsed again."""
+                 progress: Progress | None, annotator: str) -> Iterator[Article | Reject]:
+    """Articles the store already holds, annotated by this kroniek, are counted and not
+    parsed again."""
     for item in items:
         if isinstance(item, Article):
-            status = store.status_of(item.id, item.content_hash)
+            status = store.status_of(item.id, item.content_hash, annotator)
             if status is not None:
                 report.statuses[status.value] += 1
                 if progress:
@@ -96,15 +97,16 @@ def run_ingest(paths: Iterable[str | Path], store: Store, pool: ParserPool, opti
                pipeline: Pipeline | None = None, progress: Progress | None = None) -> IngestReport:
     report = IngestReport()
     started = time.perf_counter()
-    items = _skip_stored(read_paths(paths, options), store, report, progress)
+    pipeline = pipeline or Pipeline()
+    items = _skip_stored(read_paths(paths, options), store, report, progress, pipeline.annotator)
     for out in annotate_stream(items, pool, pipeline):
         if isinstance(out, Reject):
             store.save_reject(out)
             report.count_reject(out)
         else:
-            status = store.save(out)
+            status = store.save(out, annotator=pipeline.annotator)
             report.statuses[status.value] += 1
-            if status is SaveStatus.ADDED or status is SaveStatus.UPDATED:
+            if status in (SaveStatus.ADDED, SaveStatus.UPDATED, SaveStatus.REANNOTATED):
                 report.characters += len(out.text)
         if progress:
             progress(1)

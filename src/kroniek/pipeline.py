@@ -10,11 +10,15 @@ feed it, the store or a writer takes what it yields.
 from __future__ import annotations
 
 import collections
+import hashlib
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
 from typing import Any, Protocol
 
+from . import __version__
 from .config import Config
 from .errors import KroniekError, ParserError, PipelineError
 from .model import Article, Document, ParsedDoc, Reject
@@ -22,6 +26,41 @@ from .nlp import Parser
 from .nlp.pool import ParserPool
 
 ANNOTATIONS = ("entities", "times", "events", "quotes")
+
+# What decides a document's annotations: the code and data of these parts of the
+# package. Their fingerprint is stored with every document, so that an upgraded
+# kroniek (or an edited lexicon) annotates stored articles again instead of keeping
+# what an older version made of them.
+_ANNOTATING_PARTS = ("extract", "kb", "lexicons", "nlp", "pipeline.py", "model.py", "dates.py")
+
+
+@lru_cache(maxsize=1)
+def _package_fingerprint() -> str:
+    root = Path(__file__).resolve().parent
+    h = hashlib.sha256()
+    for part in _ANNOTATING_PARTS:
+        path = root / part
+        files = [path] if path.is_file() else sorted(p for p in path.rglob("*") if p.is_file())
+        for f in files:
+            if f.suffix in (".pyc", ".pyo") or "__pycache__" in f.parts:
+                continue
+            h.update(f.relative_to(root).as_posix().encode() + b"\0" + f.read_bytes() + b"\0")
+    return h.hexdigest()[:12]
+
+
+def annotator_id(user_files: Sequence[str | Path] = (), step_names: Sequence[str] = ()) -> str:
+    """``kroniek VERSION+FINGERPRINT``: changes whenever the annotations could change
+    (kroniek's code or data, the user's knowledge-base files, the list of steps)."""
+    h = hashlib.sha256(_package_fingerprint().encode())
+    for name in step_names:
+        h.update(b"step\0" + name.encode())
+    for f in user_files:
+        h.update(b"kb\0" + str(f).encode())
+        try:
+            h.update(Path(f).read_bytes())
+        except OSError:
+            pass  # the knowledge-base loader reports a missing file itself
+    return f"kroniek {__version__}+{h.hexdigest()[:12]}"
 
 
 @dataclass
@@ -64,6 +103,8 @@ class Pipeline:
 
     def __init__(self, steps: Sequence[Step] | None = None, config: Config | None = None) -> None:
         self.steps = list(default_steps(config) if steps is None else steps)
+        self._user_files = config.kb.user_files if config is not None else ()
+        self._annotator: str | None = None
         available = {"parse"}
         for step in self.steps:
             missing = [r for r in step.requires if r not in available]
@@ -72,6 +113,13 @@ class Pipeline:
                                     f"earlier step provides (available: {', '.join(sorted(available))})")
             available.update(step.provides)
         self.provides = frozenset(available)
+
+    @property
+    def annotator(self) -> str:
+        """Who made this pipeline's annotations (stored with each document)."""
+        if self._annotator is None:
+            self._annotator = annotator_id(self._user_files, [step.name for step in self.steps])
+        return self._annotator
 
     def annotate_parsed(self, article: Article, parsed: ParsedDoc) -> Document:
         work = Work(article, parsed)

@@ -51,6 +51,20 @@ def test_new_content_under_the_same_id_replaces(store):
     assert store.count("mentions") == 4  # the old version's rows are gone
 
 
+def test_another_annotator_annotates_the_same_article_again(store):
+    doc = sample_document()
+    assert store.save(doc, annotator="kroniek 0.1.0+aaa") is SaveStatus.ADDED
+    assert store.status_of("d1", doc.content_hash, "kroniek 0.1.0+aaa") is SaveStatus.UNCHANGED
+    assert store.status_of("d1", doc.content_hash, "kroniek 0.2.0+bbb") is None  # work to do
+    assert store.status_of("d1", doc.content_hash) is SaveStatus.UNCHANGED  # no annotator: as before
+    fewer = Document.from_dict({**doc.to_dict(), "events": []})
+    assert store.save(fewer, annotator="kroniek 0.2.0+bbb") is SaveStatus.REANNOTATED
+    assert store.count() == 1 and store.count("events") == 0 and store.count("mentions") == 4
+    assert store.conn.execute("SELECT annotator FROM documents").fetchone()[0] == "kroniek 0.2.0+bbb"
+    copy = Document.from_dict({**doc.to_dict(), "id": "other"})
+    assert store.save(copy, annotator="kroniek 0.3.0+ccc") is SaveStatus.DUPLICATE
+
+
 def test_rejects_are_kept_once_and_cleared_on_success(store):
     r = Reject("d1", "E_PARSER_TIMEOUT", "te traag", "f.jsonl:1")
     store.save_reject(r)

@@ -73,7 +73,8 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], db: Path | None, workers:
            **kw: Any) -> None:
     """Annotate articles and store them in the database.
 
-    Articles already stored with the same content are skipped (not parsed again); an
+    Articles already stored with the same content are skipped (not parsed again), unless
+    another version of kroniek annotated them: then they are annotated again. An
     article whose id is stored with other content replaces it. Rejected records are
     kept with their reasons (see `kroniek rejects`).
     """

@@ -32,6 +32,7 @@ class SaveStatus(str, Enum):
     ADDED = "added"          # a new document
     UNCHANGED = "unchanged"  # the same id with the same content is already stored
     UPDATED = "updated"      # the same id with new content: the old version was replaced
+    REANNOTATED = "reannotated"  # the same id and content, annotated again by another kroniek
     DUPLICATE = "duplicate"  # the same content is stored under another id
 
 
@@ -181,32 +182,44 @@ class Store:
         if self._uncommitted >= self.batch_size:
             self.commit()
 
-    def status_of(self, doc_id: str, content_hash: str) -> SaveStatus | None:
-        """What saving this content would do, if it would do nothing; None if it is new work."""
-        row = self.conn.execute("SELECT id FROM documents WHERE content_hash = ?", (content_hash,)).fetchone()
+    def status_of(self, doc_id: str, content_hash: str, annotator: str | None = None) -> SaveStatus | None:
+        """What saving this content would do, if it would do nothing; None if it is new work.
+
+        With ``annotator``, the same article stored by another annotator (an older
+        kroniek) is new work too: it is annotated again and replaces what is stored.
+        """
+        row = self.conn.execute("SELECT id, annotator FROM documents WHERE content_hash = ?",
+                                (content_hash,)).fetchone()
         if row is None:
             return None
-        return SaveStatus.UNCHANGED if row[0] == doc_id else SaveStatus.DUPLICATE
+        if row[0] != doc_id:
+            return SaveStatus.DUPLICATE
+        if annotator is not None and row[1] != annotator:
+            return None
+        return SaveStatus.UNCHANGED
 
-    def save(self, doc: Document, origin: str | None = None) -> SaveStatus:
+    def save(self, doc: Document, origin: str | None = None, annotator: str | None = None) -> SaveStatus:
+        """Store ``doc`` (made by ``annotator``, see pipeline.annotator_id); what it did."""
         self._require_writer()
         h = doc.content_hash
-        known = self.status_of(doc.id, h)
+        known = self.status_of(doc.id, h, annotator)
         if known is not None:
             return known
         self._begin()
         c = self.conn
         status = SaveStatus.ADDED
-        if c.execute("SELECT 1 FROM documents WHERE id = ?", (doc.id,)).fetchone():
+        stored = c.execute("SELECT content_hash FROM documents WHERE id = ?", (doc.id,)).fetchone()
+        if stored is not None:
             c.execute("DELETE FROM mentions WHERE doc_id = ?", (doc.id,))
             c.execute("DELETE FROM documents WHERE id = ?", (doc.id,))
-            status = SaveStatus.UPDATED
+            status = SaveStatus.REANNOTATED if stored[0] == h else SaveStatus.UPDATED
         pub = parse_pub_date(doc.date)
         c.execute(
             "INSERT INTO documents(id, content_hash, date, precision, date_first, date_last, lang, "
-            "title, source, url, text, origin, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            "title, source, url, text, origin, ingested_at, annotator) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (doc.id, h, doc.date, pub.precision.value, pub.first_day.isoformat(),
-             pub.last_day.isoformat(), doc.lang, doc.title, doc.source, doc.url, doc.text, origin, _now()))
+             pub.last_day.isoformat(), doc.lang, doc.title, doc.source, doc.url, doc.text, origin, _now(),
+             annotator))
         for e in doc.entities:
             a = e.actor or Actor()
             c.execute("INSERT INTO entities VALUES (?,?,?,?,?,?,?,?,?)",

@@ -135,4 +135,10 @@ CREATE INDEX events_target ON events(doc_id, target);
 CREATE INDEX events_location ON events(doc_id, location);
 CREATE INDEX mentions_text ON mentions(text COLLATE NOCASE);
 """),
+    # Which kroniek made a document's annotations (pipeline.annotator_id): ingesting
+    # the same article with another version annotates it again. NULL: stored before
+    # this was recorded, or loaded from elsewhere (Spark output).
+    ("0004_document_annotator", """
+ALTER TABLE documents ADD COLUMN annotator TEXT;
+"""),
 )
