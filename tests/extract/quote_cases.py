@@ -66,6 +66,12 @@ CASES: tuple[Case, ...] = (
          (D("We gaan door met de hervormingen", "Rutte"),)),
     Case("double-apostrophes", "style ''...''", "''Dit is een zwarte dag'', verzuchtte Timmermans.",
          {"Timmermans": "PER"}, (D("Dit is een zwarte dag", "Timmermans"),)),
+    Case("after-with-weekday", "speaker after",
+         "“Wij verdedigen heel Europa”, zei Zelensky maandag in een videoboodschap.",
+         {"Zelensky": "PER", "Europa": "LOC"}, (D("Wij verdedigen heel Europa", "Zelensky"),)),
+    Case("subject-first-object-named", "speech verb governs a short quote",
+         "Rusland waarschuwde de NAVO opnieuw voor „ernstige gevolgen” als Oekraïne lid wordt.",
+         {"Rusland": "LOC", "NAVO": "ORG", "Oekraïne": "LOC"}, (D("ernstige gevolgen", "Rusland"),)),
     # ---- speaker before
     Case("before-verb-colon", "speaker before", "Rutte zei: „We moeten nu doorpakken.”", {"Rutte": "PER"},
          (D("We moeten nu doorpakken.", "Rutte"),)),

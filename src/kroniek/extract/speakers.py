@@ -110,10 +110,26 @@ class SpeakerResolver:
 
     # ----------------------------------------------------------------- scoring
 
+    def trimmed(self, phrase: Phrase) -> Phrase:
+        """The phrase without trailing words that cannot speak.
+
+        Frog sometimes joins a time word to the name before it ("zei Zelensky maandag":
+        one name "Zelensky maandag" whose head is "maandag"); the speaker is the name.
+        """
+        toks = self.doc.tokens
+        last = phrase.last
+        while last - 1 > phrase.first and (toks[last - 1].lemma.casefold() in self.lex.not_speakers
+                                           or toks[last - 1].text.casefold() in self.lex.not_speakers):
+            last -= 1
+        if last == phrase.last:
+            return phrase
+        return Phrase(phrase.first, last, phrase.head if phrase.head < last else last - 1)
+
     def score(self, phrase: Phrase | None) -> int:
         """How clearly a phrase names someone who can speak (0: not at all)."""
         if phrase is None:
             return 0
+        phrase = self.trimmed(phrase)
         toks = self.doc.tokens[phrase.first:phrase.last]
         start, end = toks[0].start, toks[-1].end
         head = self.doc.tokens[phrase.head]
@@ -141,6 +157,7 @@ class SpeakerResolver:
         """The entity id a speaker phrase names, or None."""
         if phrase is None:
             return None
+        phrase = self.trimmed(phrase)
         toks = self.doc.tokens[phrase.first:phrase.last]
         start, end = toks[0].start, toks[-1].end
         found = self.mentions.overlapping(start, end)

@@ -289,6 +289,16 @@ class CueFinder:
         sb, sa = self.resolver.score(before), self.resolver.score(after)
         if sb == 0 and sa == 0:
             return None, False
+        if before is not None and after is not None:
+            # The parse decides when it tells one subject ("De NAVO waarschuwde Rusland").
+            before_su = toks[before.head].deprel == "su"
+            after_su = toks[after.head].deprel == "su"
+            if before_su != after_su:
+                return (before if before_su else after), False
+            if sb >= 3:
+                # Both or neither marked: a named actor filling the first position is
+                # the subject, as Dutch word order has it ("Rusland waarschuwde de NAVO").
+                return before, False
         return (before if sb >= sa else after), False
 
     def _sentence_initial_subject(self, first: int, boundary: int) -> Phrase | None:
@@ -550,6 +560,8 @@ class CueFinder:
         source, verb_first = self.subject(v)
         if self.lex.is_source_verb(lemma):
             source = self._prep_source(v, lemma.split()[1])
+        if source is not None:
+            source = self.resolver.trimmed(source)
         score = self.resolver.score(source)
         lead = self._lead(v)
         # ..., zegt Lavrov.  /  “...,” zei hij.  /  “...,” zei hij, “...”
