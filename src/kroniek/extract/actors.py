@@ -67,7 +67,7 @@ class Role:
 @dataclass(frozen=True)
 class Agent:
     noun: tuple[str, ...]
-    sector: str
+    sector: str | None  # None: a place ("de Litouwse hoofdstad"), no sector
     type: str
     english: str
 
@@ -99,7 +99,7 @@ def load_actor_lexicons() -> ActorLexicons:
         if noun == "noun":
             continue
         key = tuple(noun.casefold().split())
-        agents[key] = Agent(key, sector, typ, english)
+        agents[key] = Agent(key, None if sector == "-" else sector, typ, english)
     longest = max(len(k) for k in list(roles) + list(agents))
     return ActorLexicons(roles, agents, longest)
 
