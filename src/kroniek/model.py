@@ -109,6 +109,12 @@ class Article(Record):
         return content_hash(self.date, self.lang, self.title, self.text)
 
 
+def has_surrogates(value: str) -> bool:
+    """Whether ``value`` holds lone surrogates: JSON escapes ("\\ud800") or bytes decoded
+    with surrogateescape, which SQLite, Parquet and stdout all refuse to encode."""
+    return any(0xD800 <= ord(c) <= 0xDFFF for c in value)
+
+
 @dataclass(frozen=True)
 class Reject(Record):
     """A record that could not be processed, with a stable code and a reason."""
@@ -123,7 +129,7 @@ class Reject(Record):
         # file name or quoted content holds lone surrogates (undecodable bytes).
         for name in ("id", "message", "origin"):
             value = getattr(self, name)
-            if isinstance(value, str) and any(0xD800 <= ord(c) <= 0xDFFF for c in value):
+            if isinstance(value, str) and has_surrogates(value):
                 object.__setattr__(self, name, value.encode("utf-8", "backslashreplace").decode("utf-8"))
 
     def to_error_line(self) -> dict[str, Any]:
@@ -308,6 +314,6 @@ Item = typing.Union[Document, Reject]
 
 __all__ = [
     "Actor", "Article", "Document", "Entity", "Event", "Item", "ParsedDoc", "Quote",
-    "Record", "Reject", "Sentence", "SentenceRef", "Span", "Time", "Token",
+    "Record", "Reject", "Sentence", "SentenceRef", "Span", "Time", "Token", "has_surrogates",
     "ENTITY_TYPES", "EVENT_TYPES", "MODALITIES", "QUOTE_KINDS", "TIME_TYPES",
 ]

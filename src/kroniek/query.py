@@ -130,31 +130,28 @@ def timex_range(value: str | None) -> tuple[str, str] | None:
     return None
 
 
-def _period_sql(period: Period | None) -> tuple[str, list[Any]]:
+def _overlap_sql(period: Period | None, first_day: str, last_day: str) -> tuple[str, list[Any]]:
+    """SQL for "the days ``first_day``..``last_day`` overlap the period" (empty when open)."""
     if period is None or period.is_open:
         return "", []
     parts, params = [], []
     if period.first:
-        parts.append(f"({EVENT_LAST_DAY}) >= ?")
+        parts.append(f"{last_day} >= ?")
         params.append(period.first)
     if period.last:
-        parts.append(f"({EVENT_FIRST_DAY}) <= ?")
+        parts.append(f"{first_day} <= ?")
         params.append(period.last)
     return " AND ".join(parts), params
+
+
+def _period_sql(period: Period | None) -> tuple[str, list[Any]]:
+    """Events whose days overlap the period."""
+    return _overlap_sql(period, f"({EVENT_FIRST_DAY})", f"({EVENT_LAST_DAY})")
 
 
 def _doc_period_sql(period: Period | None, alias: str = "d") -> tuple[str, list[Any]]:
     """Articles whose date range overlaps the period."""
-    if period is None or period.is_open:
-        return "", []
-    parts, params = [], []
-    if period.first:
-        parts.append(f"{alias}.date_last >= ?")
-        params.append(period.first)
-    if period.last:
-        parts.append(f"{alias}.date_first <= ?")
-        params.append(period.last)
-    return " AND ".join(parts), params
+    return _overlap_sql(period, f"{alias}.date_first", f"{alias}.date_last")
 
 
 # --------------------------------------------------------------------------- actors

@@ -225,9 +225,8 @@ def export(fmt: str, output: Path | None, db: Path | None, start: str | None, en
     """Write the store out for other tools (see docs/CLI.md for each format's shape)."""
     from .. import export as X
     from .. import query as Q
-    from ..store import Store
-
     from ..errors import ExportError
+    from ..store import Store
 
     if fmt == "parquet" and output is None:
         raise ExportError("Parquet is binary: give a file with --output")

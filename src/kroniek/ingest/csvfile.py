@@ -10,7 +10,7 @@ from pathlib import Path, PurePath
 
 from ..errors import InputError
 from ..model import Article, Reject
-from .records import CsvColumns, ReadOptions, make_article, reject
+from .records import CsvColumns, ReadOptions, make_article, reject, unreadable
 
 # Names looked for when the user names no column (case-insensitive).
 USUAL_NAMES = {
@@ -50,12 +50,10 @@ def _sniff_delimiter(sample: str, path: PurePath) -> str:
 
 
 def read_csv(path: Path, options: ReadOptions) -> Iterator[Article | Reject]:
-    origin_base = str(path)
     try:
         data = path.read_bytes()
     except OSError as exc:
-        yield Reject(id=None, code="E_INPUT_NOT_FOUND", origin=origin_base,
-                     message=f"cannot read {path}: {exc.strerror}")
+        yield unreadable(path, exc)
         return
     yield from read_csv_bytes(data, path, options)
 

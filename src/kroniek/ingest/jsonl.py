@@ -14,7 +14,7 @@ from typing import Any, BinaryIO
 
 from ..errors import InputError
 from ..model import Article, Reject
-from .records import ReadOptions, make_article, reject
+from .records import ReadOptions, make_article, reject, unreadable
 from .textfile import decode
 
 DATE_FIELDS = ("date", "published_at", "published", "pubdate")
@@ -93,8 +93,7 @@ def read_jsonl(path: Path | str, options: ReadOptions) -> Iterator[Article | Rej
     try:
         stream = path.open("rb")
     except OSError as exc:
-        yield Reject(id=None, code="E_INPUT_NOT_FOUND", origin=str(path),
-                     message=f"cannot read {path}: {exc.strerror}")
+        yield unreadable(path, exc)
         return
     with stream:
         yield from read_jsonl_stream(stream, str(path), path.stem, options)
@@ -105,8 +104,7 @@ def read_json(path: Path, options: ReadOptions) -> Iterator[Article | Reject]:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        yield Reject(id=None, code="E_INPUT_NOT_FOUND", origin=str(path),
-                     message=f"cannot read {path}: {exc.strerror}")
+        yield unreadable(path, exc)
         return
     yield from read_json_bytes(data, path, options)
 

@@ -12,7 +12,7 @@ from typing import Any
 
 from ..dates import parse_pub_date
 from ..errors import InputError
-from ..model import Article, Reject
+from ..model import Article, Reject, has_surrogates
 
 SUPPORTED_LANGS = ("nl",)
 
@@ -44,15 +44,15 @@ class ReadOptions:
     csv: CsvColumns = field(default_factory=CsvColumns)
 
 
-def has_surrogates(value: str) -> bool:
-    # Lone surrogates come from JSON escapes ("\\ud800") or from bytes decoded with
-    # surrogateescape; SQLite, Parquet and stdout all refuse to encode them.
-    return any(0xD800 <= ord(c) <= 0xDFFF for c in value)
-
-
 def reject(exc: InputError, record_id: str | None, origin: str | None) -> Reject:
     # Reject itself escapes lone surrogates in its fields.
     return Reject(id=record_id, code=exc.code, message=exc.message, origin=origin)
+
+
+def unreadable(path: Any, exc: OSError, record_id: str | None = None) -> Reject:
+    """The reject for an input file that cannot be opened or read."""
+    return Reject(id=record_id, code="E_INPUT_NOT_FOUND", origin=str(path),
+                  message=f"cannot read {path}: {exc.strerror}")
 
 
 def _optional_str(name: str, value: Any) -> str | None:

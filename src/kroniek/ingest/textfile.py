@@ -8,7 +8,7 @@ from pathlib import Path, PurePath
 
 from ..errors import InputError
 from ..model import Article, Reject
-from .records import ReadOptions, make_article, reject
+from .records import ReadOptions, make_article, reject, unreadable
 
 # The seed header: optional whitespace, the word "date", the date token, then the text.
 # The date token is whatever follows, so a malformed date is reported, not mistaken for text.
@@ -49,8 +49,7 @@ def read_text_file(path: Path, options: ReadOptions, seed: bool | None = None) -
     try:
         data = path.read_bytes()
     except OSError as exc:
-        yield Reject(id=path.stem, code="E_INPUT_NOT_FOUND",
-                     message=f"cannot read {path}: {exc.strerror}", origin=str(path))
+        yield unreadable(path, exc, path.stem)
         return
     yield from read_text_bytes(data, path, options, seed)
 

@@ -23,7 +23,7 @@ from ..dates import parse_pub_date
 from ..errors import InputError
 from ..model import Article, Reject
 from .html_text import html_to_page
-from .records import ReadOptions, make_article
+from .records import ReadOptions, make_article, unreadable
 
 WARC_SUFFIXES = (".warc", ".warc.gz")
 _CHARSET = re.compile(rb"""charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
@@ -139,8 +139,7 @@ def read_warc(path: Path, options: ReadOptions) -> Iterator[Article | Reject]:
     try:
         stream = path.open("rb")
     except OSError as exc:
-        yield Reject(id=None, code="E_INPUT_NOT_FOUND", origin=str(path),
-                     message=f"cannot read {path}: {exc.strerror}")
+        yield unreadable(path, exc)
         return
     with stream:
         yield from read_warc_stream(stream, str(path), options)

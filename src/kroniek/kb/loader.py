@@ -20,7 +20,6 @@ import hashlib
 import os
 import pickle
 import re
-import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from functools import lru_cache
@@ -30,6 +29,7 @@ from pathlib import Path
 import platformdirs
 
 from .. import __version__
+from ..files import write_atomically
 from .knowledge import KnowledgeBase
 from .names import inflect_adjective, name_key
 from .records import KIND_OF_TYPE, AliasRef, KbEntry, Tenure
@@ -246,18 +246,9 @@ def load_kb_cached(user_files: Sequence[str | Path] = (), folder: Path | None = 
     except (OSError, pickle.PickleError, EOFError, AttributeError, TypeError, ValueError):
         pass
     kb = load_kb(user_files)
-    tmp: str | None = None
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp")
-        with os.fdopen(fd, "wb") as f:
-            pickle.dump(kb, f, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
-    except OSError:
-        # A read-only or full cache folder costs time, nothing else; leave no scraps.
-        if tmp is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
+    # A read-only or full cache folder costs time, nothing else.
+    with contextlib.suppress(OSError):
+        write_atomically(path, pickle.dumps(kb, protocol=pickle.HIGHEST_PROTOCOL))
     return kb
 
 

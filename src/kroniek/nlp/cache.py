@@ -13,11 +13,11 @@ import contextlib
 import hashlib
 import json
 import os
-import tempfile
 from pathlib import Path
 
 import platformdirs
 
+from ..files import write_atomically
 from ..model import ParsedDoc
 from . import Parser
 
@@ -72,17 +72,8 @@ class CachingParser:
         # The cache only saves time: a full disk or a read-only folder costs a re-parse
         # later, never this document. Written atomically: a half-written entry must
         # never be read back.
-        tmp: str | None = None
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-            with os.fdopen(fd, "w", encoding="utf-8") as f:
-                json.dump(doc.to_dict(), f, ensure_ascii=False)
-            os.replace(tmp, path)
-        except OSError:
-            if tmp is not None:
-                with contextlib.suppress(OSError):
-                    os.unlink(tmp)
+        with contextlib.suppress(OSError):
+            write_atomically(path, json.dumps(doc.to_dict(), ensure_ascii=False).encode("utf-8"))
 
     def health(self) -> bool:
         return self.inner.health() if self._started else True
