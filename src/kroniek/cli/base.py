@@ -58,6 +58,13 @@ def db_option(fn: Callable[..., Any]) -> Callable[..., Any]:
                         help="Database file (default: kroniek.db in your data folder, or $KRONIEK_DB).")(fn)
 
 
+def cache_dir_option(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """``--cache-dir`` of the evaluators: where Frog's parses of gold texts are kept."""
+    return click.option("--cache-dir", "--cache", "cache_dir", type=click.Path(file_okay=False, path_type=Path),
+                        default=None, help="Parse cache folder (default: kroniek's cache folder, "
+                                           "or $KRONIEK_CACHE).")(fn)
+
+
 def read_options_decorator(fn: Callable[..., Any]) -> Callable[..., Any]:
     options = [
         click.option("--date", "pub_date", default=None,

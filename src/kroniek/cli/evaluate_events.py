@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from .base import fail, get_config, handle_errors
+from .base import cache_dir_option, fail, get_config, handle_errors
 from .evaluate import eval_group
 
 
@@ -23,8 +23,7 @@ def _prf_line(name: str, d: dict) -> str:
 @click.option("--meantime", type=click.Path(exists=True, file_okay=False, path_type=Path), default=None,
               help="MEANTIME factuality CoNLL folder (e.g. ../shared/data/meantime_nl/factuality_conll_gold/nl).")
 @click.option("--limit", type=click.IntRange(min=1), default=None, help="At most this many documents per corpus.")
-@click.option("--cache-dir", "--cache", "cache_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Parse cache folder (default: the user cache folder; $KRONIEK_CACHE).")
+@cache_dir_option
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
 @click.option("--details", is_flag=True, help="List missed and extra events of the gold files.")
 @click.pass_context

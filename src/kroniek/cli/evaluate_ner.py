@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from .base import ProgressBar, get_config, handle_errors
+from .base import ProgressBar, cache_dir_option, get_config, handle_errors
 from .evaluate import eval_group
 
 DEFAULT_CONLL = Path("../shared/data/conll2002_nl/ned.testa")
@@ -16,8 +16,7 @@ DEFAULT_CONLL = Path("../shared/data/conll2002_nl/ned.testa")
 @eval_group.command("ner")
 @click.argument("conll", required=False, type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--limit", type=click.IntRange(min=1), default=None, help="Only the first N articles.")
-@click.option("--cache-dir", "--cache", "cache_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Parse cache folder (default: kroniek's cache folder, or $KRONIEK_CACHE).")
+@cache_dir_option
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 @click.pass_context
 @handle_errors

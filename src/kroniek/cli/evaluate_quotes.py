@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from .base import ProgressBar, get_config, handle_errors
+from .base import ProgressBar, cache_dir_option, get_config, handle_errors
 from .evaluate import eval_group
 
 
@@ -20,8 +20,7 @@ def _row(label: str, c) -> str:
 
 @eval_group.command("quotes")
 @click.argument("gold_dir", type=click.Path(path_type=Path))
-@click.option("--cache-dir", "--cache", "cache_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Parse cache folder (default: kroniek's cache, or $KRONIEK_CACHE).")
+@cache_dir_option
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
 @click.option("--show", is_flag=True, help="List every gold and found quote with how it matched.")
 @click.pass_context

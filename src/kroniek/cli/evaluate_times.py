@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from .base import ProgressBar, get_config, handle_errors
+from .base import ProgressBar, cache_dir_option, get_config, handle_errors
 from .evaluate import eval_group
 
 _COLUMNS = (("gold", "gold", "d"), ("system", "sys", "d"), ("strict_p", "P", "p"), ("strict_r", "R", "p"),
@@ -31,8 +31,7 @@ def _table(settings: dict[str, dict[str, float | int]]) -> list[str]:
 
 @eval_group.command("times")
 @click.argument("gold", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
-@click.option("--cache-dir", "--cache", "cache_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Parse cache folder (default: kroniek's cache; $KRONIEK_CACHE).")
+@cache_dir_option
 @click.option("--no-cache", is_flag=True, help="Parse every text with Frog, keep nothing.")
 @click.option("--details", is_flag=True, help="List every miss, spurious time and wrong value.")
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
