@@ -9,25 +9,19 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-from importlib import resources
 
 from ..errors import KroniekError
+from ..lexicons import content_lines, lexicon_text
 
 
 def read_entries(lang: str, name: str) -> tuple[str, ...]:
     """The entries of ``lexicons/<lang>/<name>``: stripped lines, comments and blanks left out."""
-    path = resources.files("kroniek") / "lexicons" / lang / name
     try:
-        raw = path.read_text(encoding="utf-8")
+        raw, _ = lexicon_text(name, lang)
     except FileNotFoundError:
         raise KroniekError(f"lexicon {lang}/{name} is missing from the kroniek package "
                            "(a broken installation: reinstall kroniek)", code="E_EXTRACT") from None
-    entries = []
-    for line in raw.splitlines():
-        line = line.strip()
-        if line and not line.startswith("#"):
-            entries.append(line)
-    return tuple(entries)
+    return tuple(line.strip() for _, line in content_lines(raw))
 
 
 @dataclass(frozen=True)

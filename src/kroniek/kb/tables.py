@@ -17,6 +17,7 @@ from importlib import resources
 from pathlib import Path
 
 from ..errors import KroniekError
+from ..lexicons import content_lines, lexicon_text
 from ..model import ENTITY_TYPES
 
 
@@ -32,21 +33,10 @@ def data_text(name: str) -> tuple[str, str]:
     return ref.read_text(encoding="utf-8"), f"kb/data/{name}"
 
 
-def lexicon_text(name: str, lang: str = "nl") -> tuple[str, str]:
-    ref = resources.files("kroniek") / "lexicons" / lang / name
-    return ref.read_text(encoding="utf-8"), f"lexicons/{lang}/{name}"
-
-
-def _content_lines(text: str) -> Iterator[tuple[int, str]]:
-    for n, line in enumerate(text.splitlines(), 1):
-        if line.strip() and not line.lstrip().startswith("#"):
-            yield n, line
-
-
 def lexicon_lines(name: str, columns: int | None = None, lang: str = "nl") -> Iterator[tuple[str, list[str]]]:
     """("file:line", fields) of a tab-separated lexicon; ``columns`` fields are required."""
     text, where = lexicon_text(name, lang)
-    for n, line in _content_lines(text):
+    for n, line in content_lines(text):
         cols = [c.strip() for c in line.split("\t")]
         if columns is not None:
             if len(cols) < columns or any(not c for c in cols[:columns]):
@@ -57,13 +47,13 @@ def lexicon_lines(name: str, columns: int | None = None, lang: str = "nl") -> It
 def lexicon_words(name: str, lang: str = "nl") -> frozenset[str]:
     """The entries of a one-entry-a-line lexicon, folded to lower case."""
     text, _ = lexicon_text(name, lang)
-    return frozenset(line.strip().casefold() for _, line in _content_lines(text))
+    return frozenset(line.strip().casefold() for _, line in content_lines(text))
 
 
 def read_table(text: str, where: str, delimiter: str = "\t") -> Iterator[tuple[int, dict[str, str]]]:
     """(line number, row) of a table whose first content line is the header."""
     header: list[str] | None = None
-    for n, line in _content_lines(text):
+    for n, line in content_lines(text):
         if delimiter == ",":
             try:
                 fields = next(csv.reader(io.StringIO(line)))

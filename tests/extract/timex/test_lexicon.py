@@ -6,6 +6,7 @@ import pytest
 
 from kroniek.errors import ConfigError
 from kroniek.extract.timex import lexicon as lexicon_module
+import kroniek.lexicons as lexicons_package
 from kroniek.extract.timex.lexicon import load_lexicon, read_table
 
 LEXICONS = Path(lexicon_module.__file__).resolve().parents[2] / "lexicons" / "nl"
@@ -39,6 +40,7 @@ def test_a_malformed_line_names_file_and_line(tmp_path, monkeypatch):
     folder = tmp_path / "lexicons" / "nl"
     folder.mkdir(parents=True)
     (folder / "time_broken.txt").write_text("# comment\nmaandag\t1\ndinsdag 2\n", encoding="utf-8")
-    monkeypatch.setattr(lexicon_module.resources, "files", lambda package: tmp_path)
+    # The lexicon files are found through kroniek.lexicons: point it at the temporary folder.
+    monkeypatch.setattr(lexicons_package.resources, "files", lambda package: tmp_path)
     with pytest.raises(ConfigError, match=r"time_broken.txt line 3"):
         read_table("time_broken.txt", 2)

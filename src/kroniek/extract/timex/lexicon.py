@@ -8,12 +8,8 @@ reads them; what the words mean in combination is the business of :mod:`.rules`.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from importlib import resources
-
 from ...errors import ConfigError
-
-LEXICON_PACKAGE = "kroniek"
-LEXICON_DIR = ("lexicons", "nl")
+from ...lexicons import content_lines, lexicon_text
 
 
 def read_table(name: str, columns: int) -> tuple[tuple[str, ...], ...]:
@@ -22,11 +18,9 @@ def read_table(name: str, columns: int) -> tuple[tuple[str, ...], ...]:
     Every row must have exactly ``columns`` tab-separated fields; a malformed line is a
     configuration error naming the file and line, not a silent skip.
     """
-    path = resources.files(LEXICON_PACKAGE).joinpath(*LEXICON_DIR, name)
+    text, _ = lexicon_text(name, "nl")
     rows = []
-    for lineno, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
+    for lineno, line in content_lines(text):
         fields = tuple(f.strip() for f in line.split("\t"))
         if len(fields) != columns or not all(fields):
             raise ConfigError(f"lexicon {name} line {lineno}: expected {columns} tab-separated "
