@@ -11,11 +11,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
 
 from .errors import ConfigError
+from .lexicons import lexicon_text
 
 
 @dataclass(frozen=True)
@@ -70,9 +70,8 @@ class Gazetteer:
 # Read once per process: the packaged file does not change while kroniek runs.
 @lru_cache(maxsize=4)
 def _packaged(lang: str) -> Gazetteer:
-    ref = resources.files("kroniek") / "lexicons" / lang / "places.tsv"
     try:
-        text = ref.read_text(encoding="utf-8")
+        text, where = lexicon_text("places.tsv", lang)
     except FileNotFoundError:
         return Gazetteer()
-    return Gazetteer.from_lines(text.splitlines(), f"lexicons/{lang}/places.tsv")
+    return Gazetteer.from_lines(text.splitlines(), where)
