@@ -1,25 +1,31 @@
 #!/usr/bin/env bash
 # Set kroniek up on a Debian machine: Debian packages when missing, a virtual
-# environment in .venv, kroniek installed into it (editable).
+# environment in .venv, kroniek installed into it (editable), then `kroniek doctor`
+# proves that Frog really parses a sentence.
 #
-#   scripts/setup.sh            # what `kroniek` needs to run (frog, frogdata)
-#   scripts/setup.sh --test     # also what the tests need (chromium, Java, dev extras)
+#   scripts/setup.sh            # what `kroniek` needs to run (scripts/debian-packages.txt, "run")
+#   scripts/setup.sh --test     # also what the tests need ("test": chromium, Java, dev extras)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 with_tests=0
 [ "${1:-}" = "--test" ] && with_tests=1
 
+installed() {
+    [ "$(dpkg-query -W -f='${Status}' "$1" 2>/dev/null || true)" = "install ok installed" ]
+}
+
 missing=()
-command -v frog >/dev/null 2>&1 || missing+=(frog)
-[ -f /usr/share/frog/nld/frog.cfg ] || missing+=(frogdata)
-if [ "$with_tests" = 1 ]; then
-    command -v chromium >/dev/null 2>&1 || missing+=(chromium)
-    # The Spark job's tests run Spark, which needs a Java runtime (17 or newer for pyspark 4).
-    if [ -z "${JAVA_HOME:-}" ] && ! command -v java >/dev/null 2>&1; then
-        missing+=(default-jre-headless)
+while read -r package when _; do
+    case "$package" in ''|'#'*) continue ;; esac
+    [ "$when" = "test" ] && [ "$with_tests" = 0 ] && continue
+    if [ "$package" = "default-jre-headless" ]; then
+        # Any Java 17+ runs Spark: a JAVA_HOME or a java on PATH is enough.
+        if [ -n "${JAVA_HOME:-}" ] || command -v java >/dev/null 2>&1; then continue; fi
     fi
-fi
+    installed "$package" || missing+=("$package")
+done < scripts/debian-packages.txt
+
 if [ ${#missing[@]} -gt 0 ]; then
     echo "setup: installing Debian packages: ${missing[*]}"
     sudo=""
@@ -48,3 +54,12 @@ if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
     .venv/bin/python -m pip install -q --disable-pip-version-check -e ".$extras"
     touch "$stamp"
 fi
+
+# Installed is not working: start Frog and parse one sentence. On failure, doctor
+# names the missing package or file and the command that installs it.
+if ! .venv/bin/kroniek doctor >.venv/doctor.log 2>&1; then
+    cat .venv/doctor.log >&2
+    echo "setup: kroniek cannot run on this machine yet (see the failed checks above)" >&2
+    exit 1
+fi
+echo "setup: done; Frog parses ($(grep -c '^ok' .venv/doctor.log) checks ok; 'kroniek doctor' shows them)"

@@ -11,7 +11,6 @@ import warnings
 
 import pytest
 
-warnings.filterwarnings("ignore", message=".*httpx.*", category=DeprecationWarning)
 pytest.importorskip("fastapi")
 from fastapi.testclient import TestClient
 

@@ -202,22 +202,3 @@ def validate(file) -> None:
     click.echo(f"{good} valid, {bad} invalid", err=True)
     sys.exit(EXIT_PARTIAL if bad else EXIT_OK)
 
-
-@main.command()
-@click.pass_context
-@handle_errors
-def doctor(ctx: click.Context) -> None:
-    """Check that kroniek's parts are installed and answer (Frog, database folder)."""
-    from ..nlp.frog import FrogParser, find_frog
-    from ..store import default_db_path
-
-    config = get_config(ctx)
-    click.echo(f"kroniek {__version__}, Python {sys.version.split()[0]}")
-    click.echo(f"default database: {default_db_path()}")
-    binary = find_frog(config.frog)
-    click.echo(f"frog: {binary}")
-    with FrogParser(config.frog) as parser:
-        ok = parser.health()
-    click.echo(f"frog answers: {'yes' if ok else 'NO'}")
-    sys.exit(EXIT_OK if ok else EXIT_FAILURE)
-

@@ -27,10 +27,10 @@ from pathlib import Path
 from ..config import FrogConfig
 from ..errors import ParserCrashed, ParserError, ParserTimeout, ParserUnavailable
 from ..model import ParsedDoc
+from .frog_install import DEFAULT_FROG_CONFIG, install_hint, missing_frog_files
 from .frog_output import build_parsed_doc, wire_text
 
-DEBIAN_HINT = "install the Debian packages 'frog' and 'frogdata' (sudo apt-get install frog frogdata)"
-DEFAULT_FROG_CONFIG = Path("/usr/share/frog/nld/frog.cfg")
+DEBIAN_HINT = f"install the Debian packages 'frog', 'frogdata' and 'uctodata' ({install_hint()})"
 _READY = b"READY"
 
 _live: weakref.WeakSet[FrogServer] = weakref.WeakSet()
@@ -57,6 +57,13 @@ def find_frog(config: FrogConfig) -> str:
     cfg = Path(config.frog_config) if config.frog_config else DEFAULT_FROG_CONFIG
     if not cfg.exists():
         raise ParserUnavailable(f"Frog's data is missing ({cfg} does not exist): {DEBIAN_HINT}")
+    missing = missing_frog_files(cfg)
+    if missing:
+        # Frog would only say "Initialization failed for: [tokenizer]"; name the files.
+        packages = sorted({f.package for f in missing})
+        shown = ", ".join(str(f.path) for f in missing[:3]) + (f" and {len(missing) - 3} more" if len(missing) > 3 else "")
+        raise ParserUnavailable(f"Frog's data is incomplete: {shown} missing (from the Debian package"
+                                f"{'s' if len(packages) > 1 else ''} {', '.join(packages)}): {install_hint(packages)}")
     return binary
 
 
