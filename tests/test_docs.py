@@ -57,3 +57,14 @@ def test_readme_holds_the_two_commands_and_ci_runs_the_tests():
     assert "make test" in read(".ci/run")
     makefile = read("Makefile")
     assert re.search(r"^run:", makefile, re.M) and re.search(r"^test:", makefile, re.M)
+
+
+def test_nothing_user_facing_points_outside_the_repository():
+    # The project stands alone: a clone of kroniek without its developers' data folder
+    # beside it must find every document, contract and fixture it is told about.
+    files = [REPO / "README.md", REPO / "CONTRIBUTING.md", *sorted((REPO / "docs").glob("*.md")),
+             *sorted((REPO / "examples").iterdir()), *sorted((REPO / "src" / "kroniek").rglob("*.py")),
+             *sorted((REPO / "src" / "kroniek" / "api" / "static").rglob("*.*"))]
+    offenders = [str(f.relative_to(REPO)) for f in files
+                 if f.is_file() and "../shared" in f.read_text(encoding="utf-8", errors="replace")]
+    assert offenders == []

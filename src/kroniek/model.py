@@ -1,6 +1,6 @@
 """The data kroniek passes between its stages, as frozen dataclasses.
 
-``Document`` and everything inside it is the contract of ../shared/SCHEMA.md (JSON
+``Document`` and everything inside it is the contract of docs/SCHEMA.md (JSON
 Schema in :mod:`kroniek.schema`). ``Article`` is what readers produce, ``Reject`` what
 they produce instead when a record is bad, and ``ParsedDoc`` what a parser returns.
 
@@ -263,7 +263,7 @@ class Quote(Record):
 
 @dataclass(frozen=True)
 class Document(Record):
-    """The output contract (../shared/SCHEMA.md)."""
+    """The output contract (docs/SCHEMA.md)."""
 
     id: str
     date: str

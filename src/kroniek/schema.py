@@ -1,4 +1,4 @@
-"""JSON Schema (draft 2020-12) of the document contract in ../shared/SCHEMA.md.
+"""JSON Schema (draft 2020-12) of the document contract in docs/SCHEMA.md.
 
 `kroniek schema` prints it; tests validate every document kroniek writes against it.
 Offsets cannot be expressed in JSON Schema (``text[start:end] == span text``);
@@ -106,7 +106,7 @@ def document_schema() -> dict[str, Any]:
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": "https://kroniek.invalid/schema/document.json",
         "title": "kroniek document",
-        "description": "One annotated article (../shared/SCHEMA.md). A record that could "
+        "description": "One annotated article (docs/SCHEMA.md). A record that could "
                        "not be processed is written as a reject line instead (see $defs/reject_line).",
         **document,
         "$defs": {"entity": entity, "time": time, "event": event, "quote": quote,

@@ -19,9 +19,9 @@ def _prf_line(name: str, d: dict) -> str:
 @eval_group.command("events")
 @click.argument("gold_dir", required=False, type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option("--eventdna", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
-              help="EventDNA JSON lines (e.g. ../shared/data/eventdna_nl/eventdna_dev.jsonl).")
+              help="EventDNA JSON lines (e.g. eventdna_nl/eventdna_dev.jsonl; see docs/DATA.md).")
 @click.option("--meantime", type=click.Path(exists=True, file_okay=False, path_type=Path), default=None,
-              help="MEANTIME factuality CoNLL folder (e.g. ../shared/data/meantime_nl/factuality_conll_gold/nl).")
+              help="MEANTIME factuality CoNLL folder (e.g. meantime_nl/factuality_conll_gold/nl; see docs/DATA.md).")
 @click.option("--limit", type=click.IntRange(min=1), default=None, help="At most this many documents per corpus.")
 @cache_dir_option
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")

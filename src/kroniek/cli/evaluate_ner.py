@@ -10,18 +10,15 @@ import click
 from .base import ProgressBar, cache_dir_option, get_config, handle_errors
 from .evaluate import eval_group
 
-DEFAULT_CONLL = Path("../shared/data/conll2002_nl/ned.testa")
-
-
 @eval_group.command("ner")
-@click.argument("conll", required=False, type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("conll", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--limit", type=click.IntRange(min=1), default=None, help="Only the first N articles.")
 @cache_dir_option
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 @click.pass_context
 @handle_errors
-def ner(ctx: click.Context, conll: Path | None, limit: int | None, cache_dir: Path | None, as_json: bool) -> None:
-    """Score entity recognition on a CoNLL-2002 file (default ../shared/data/conll2002_nl/ned.testa).
+def ner(ctx: click.Context, conll: Path, limit: int | None, cache_dir: Path | None, as_json: bool) -> None:
+    """Score entity recognition on a CoNLL-2002 file (e.g. ned.testa; docs/DATA.md says where to get it).
 
     Prints entity-level precision, recall and F1 per type (PER ORG LOC MISC) for Frog's
     own NER ("frog") and for kroniek's names ("kroniek": the parser's NER, the knowledge
@@ -36,7 +33,7 @@ def ner(ctx: click.Context, conll: Path | None, limit: int | None, cache_dir: Pa
     from ..nlp.frog import FrogParser
 
     config = get_config(ctx)
-    path = conll or DEFAULT_CONLL
+    path = conll
     docs = read_conll(path, limit)
     kb = default_kb(config.kb.user_files)
 

@@ -41,8 +41,8 @@ def eval_times(ctx: click.Context, gold: tuple[Path, ...], cache_dir: Path | Non
                details: bool, as_json: bool) -> None:
     """Score time expressions against TIMEX3 gold.
 
-    GOLD are files or folders: seed-format gold (*.json, e.g. ../shared/data/seed/) and
-    TimeML (*.tml, e.g. ../shared/data/tempeval3_en/te3-platinum). A seed file is scored
+    GOLD are files or folders: seed-format gold (*.json, docs/GOLD_FORMAT.md; e.g. tests/data/gold/) and
+    TimeML (*.tml, e.g. TempEval-3's te3-platinum; docs/DATA.md). A seed file is scored
     in each setting it gives ("full": the true date; "header": the crawl header's date);
     TimeML against its creation time ("dct"). Reports precision, recall and F1 of spans
     (strict: identical; relaxed: overlapping), and type and value accuracy on matches.

@@ -1,6 +1,6 @@
 """Scoring kroniek's events against three kinds of gold.
 
-- Gold files in the seed's format (`../shared/data/seed/GOLD_FORMAT.md`): an event
+- Gold files in the seed's format (docs/GOLD_FORMAT.md): an event
   matches a gold event of the same PLOVER type whose {source, target} country pair is
   the same (as a set); then also with the date; modality is scored on matched pairs.
   Run with the header date and, where the gold gives it, the article's true date.

@@ -2,7 +2,7 @@
 
 Two gold formats are read into the same records:
 
-- the seed format (``../shared/data/seed/*.gold.json``, GOLD_FORMAT.md): the article
+- the seed format (docs/GOLD_FORMAT.md): the article
   text and its times as ``text``/``type``/``value_full``/``value_header``. Each file
   gives one or two *settings*: "header" (the date the crawl header gives, often only a
   month; values from ``value_header``) and "full" (``dct_full`` or ``dct_true``; values
