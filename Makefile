@@ -16,7 +16,7 @@ run: setup
 	$(KRONIEK) run --examples examples
 
 test: setup-test
-	$(VENV)/bin/python -m pytest
+	KRONIEK_REQUIRE_FROG=1 $(VENV)/bin/python -m pytest
 
 # Unit tests only (no Frog, no browser).
 test-fast: setup-test
