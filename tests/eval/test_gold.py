@@ -121,6 +121,7 @@ def test_everything_is_scored_in_both_settings(tmp_path):
         assert (typed.events.tp, typed.events.fp, typed.events.fn) == (1, 1, 2)
         assert (typed.with_date.tp, typed.modality.correct, typed.modality.total) == (1, 1, 1)
         assert (s.direction.correct, s.direction.total) == (1, 1)
+        assert (s.in_sentence.correct, s.in_sentence.total) == (3, 3)
         assert (s.gold_repeats, s.found_repeats) == (0, 1)
         assert s.events.per_type["CONSULT"].tp == 1 and s.events.per_type["ASSAULT"].fp == 1
         assert (s.quotes.gold, s.quotes.found, s.quotes.exact) == (1, 1, 1)

@@ -12,16 +12,16 @@ from .evaluate import eval_group
 
 
 def _prf(name: str, d: dict) -> str:
-    return (f"  {name:<26} P {d['precision']:.3f}  R {d['recall']:.3f}  F1 {d['f1']:.3f}  "
+    return (f"  {name:<28} P {d['precision']:.3f}  R {d['recall']:.3f}  F1 {d['f1']:.3f}  "
             f"(tp {d['tp']}, fp {d['fp']}, fn {d['fn']})")
 
 
 def _ratio(name: str, p: float, r: float, f: float, note: str = "") -> str:
-    return f"  {name:<26} P {p:.3f}  R {r:.3f}  F1 {f:.3f}  {note}".rstrip()
+    return f"  {name:<28} P {p:.3f}  R {r:.3f}  F1 {f:.3f}  {note}".rstrip()
 
 
 def _accuracy(name: str, d: dict) -> str:
-    return f"  {name:<26} {d['accuracy']:.3f} ({d['correct']}/{d['total']})"
+    return f"  {name:<28} {d['accuracy']:.3f} ({d['correct']}/{d['total']})"
 
 
 def _setting_lines(s: dict) -> list[str]:
@@ -39,7 +39,8 @@ def _setting_lines(s: dict) -> list[str]:
              _prf("events, typed + dated", ev["typed_dated"]),
              _accuracy("modality (typed matches)", ev["modality"]),
              _accuracy("direction (typed matches)", ev["direction"]),
-             f"  {'repeats (not scored)':<26} gold {ev['repeats']['gold']}, kroniek {ev['repeats']['kroniek']}",
+             _accuracy("gold with an event in sent.", ev["gold_with_event_in_sentence"]),
+             f"  {'repeats (not scored)':<28} gold {ev['repeats']['gold']}, kroniek {ev['repeats']['kroniek']}",
              _ratio("quotes (overlap)", q["overlap_p"], q["overlap_r"], q["overlap_f1"],
                     f"(gold {q['gold']}, kroniek {q['found']})"),
              _prf("quote speakers", s["quote_speakers"]),

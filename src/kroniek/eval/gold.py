@@ -121,6 +121,8 @@ class SettingScores:
     dyad: PRF = field(default_factory=PRF)
     events: SeedScores = field(default_factory=lambda: SeedScores("typed"))
     direction: Accuracy = field(default_factory=Accuracy)
+    # Gold events with any kroniek event in their sentence: how much a finer match could win.
+    in_sentence: Accuracy = field(default_factory=Accuracy)
     gold_repeats: int = 0
     found_repeats: int = 0
     quotes: quote_eval.Counts = field(default_factory=quote_eval.Counts)
@@ -137,7 +139,7 @@ class SettingScores:
             "times": self.times.figures(),
             "events": {"dyad": self.dyad.to_dict(), "typed": typed.events.to_dict(),
                        "typed_dated": typed.with_date.to_dict(), "modality": typed.modality.to_dict(),
-                       "direction": self.direction.to_dict(),
+                       "direction": self.direction.to_dict(), "gold_with_event_in_sentence": self.in_sentence.to_dict(),
                        "repeats": {"gold": self.gold_repeats, "kroniek": self.found_repeats},
                        "per_type": {k: v.to_dict() for k, v in sorted(typed.per_type.items())}},
             "quotes": self.quotes.to_dict(),
@@ -273,6 +275,10 @@ def _score_events(gold: GoldFile, doc: Document, s: SettingScores) -> None:
             s.dyad.fn += m.found is None
             s.dyad.fp += m.gold is None
     dyad_of = {id(m.gold): m.found for m in dyads if m.gold is not None and m.found is not None}
+    for g in gold.events:
+        span = g.sentence_span
+        s.in_sentence.add(span is not None and any(v.sentence.start < span[1] and span[0] < v.sentence.end
+                                                   for v in doc.events))
     typed = match_events(doc, gold.events, typed=True)
     count_matches(doc, typed, s.events)
     for m in typed:
