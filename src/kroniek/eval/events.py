@@ -30,7 +30,7 @@ from ..errors import EvalError
 from ..extract.clauses import clause_map
 from ..extract.modality import classify
 from ..model import Document, Entity, Event, ParsedDoc, Time
-from .metrics import prf
+from .metrics import one_to_one, prf
 
 Annotate = Callable[[str, str], tuple[Document, ParsedDoc]]
 
@@ -191,13 +191,8 @@ def match_events(doc: Document, gold: Iterable[GoldEvent], typed: bool = True) -
                 continue
             distance = abs(v.trigger.start - span[0]) if span is not None else 0
             pairs.append((not same, not date_matches(v.date, g.date), distance, gi, fi))
-    pairs.sort()
-    used_g: dict[int, int] = {}
-    used_f: set[int] = set()
-    for *_, gi, fi in pairs:
-        if gi not in used_g and fi not in used_f:
-            used_g[gi] = fi
-            used_f.add(fi)
+    used_g = one_to_one(pairs)
+    used_f = set(used_g.values())
     # A repeat has the type and countries of a matched event on its own side.
     gold_full = [event_key(g.type, g.source_country, g.target_country) for g in gold]
     found_full = [event_key(v.type, country_of(doc, v.source), country_of(doc, v.target)) for v in found]

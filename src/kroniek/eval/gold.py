@@ -37,6 +37,7 @@ from . import quotes as quote_eval
 from . import times as time_eval
 from .events import (PRF, Accuracy, Annotate, EventMatch, GoldEvent, SeedScores, count_matches,
                      country_of, date_matches, gold_files, match_events)
+from .metrics import one_to_one
 
 SETTINGS = ("header", "full")
 
@@ -188,13 +189,8 @@ def match_entities(gold: Iterable[GoldEntity], found: Iterable[Entity]) -> list[
             shared = len(gold_chars[gi] & found_chars[fi])
             if same_name or shared:
                 pairs.append((-same_name, -shared, gi, fi))
-    pairs.sort()
-    used_g: dict[int, int] = {}
-    used_f: set[int] = set()
-    for *_, gi, fi in pairs:
-        if gi not in used_g and fi not in used_f:
-            used_g[gi] = fi
-            used_f.add(fi)
+    used_g = one_to_one(pairs)
+    used_f = set(used_g.values())
     out: list[tuple[GoldEntity | None, Entity | None]] = [
         (g, found[used_g[gi]] if gi in used_g else None) for gi, g in enumerate(gold)]
     out += [(None, e) for fi, e in enumerate(found) if fi not in used_f]

@@ -26,7 +26,7 @@ from pathlib import Path
 from ..errors import InputError
 from ..model import Entity, Quote
 from ..extract.quotes import QuoteFinding
-from .metrics import prf
+from .metrics import one_to_one, prf
 
 KINDS = ("direct", "indirect")
 
@@ -210,16 +210,11 @@ def match_quotes(gold: Iterable[GoldQuote], found: Iterable[QuoteFinding | Quote
             shared = min(g.end, f.end) - max(g.start, f.start)
             if shared > 0:
                 union = max(g.end, f.end) - min(g.start, f.start)
-                pairs.append((shared / union, gi, fi))
-    pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
-    used_g: set[int] = set()
-    used_f: set[int] = set()
+                pairs.append((-shared / union, gi, fi))
+    used_g = one_to_one(pairs)
+    used_f = set(used_g.values())
     out: list[QuoteMatch] = []
-    for _, gi, fi in pairs:
-        if gi in used_g or fi in used_f:
-            continue
-        used_g.add(gi)
-        used_f.add(fi)
+    for gi, fi in used_g.items():
         g, f = gold[gi], found[fi]
         ok, phrase_ok = _speaker_ok(g, f, by_id)
         out.append(QuoteMatch(g, f, (g.start, g.end) == (f.start, f.end), ok, phrase_ok))

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import EvalError
-from .metrics import prf
+from .metrics import one_to_one, prf
 from ..model import ParsedDoc, Time
 
 SETTING_ORDER = ("full", "header", "dct")
@@ -301,18 +301,14 @@ def score_setting(doc_id: str, setting: GoldSetting, system: Iterable[Time]) -> 
             overlap = min(g.end, s.end) - max(g.start, s.start)
             if overlap > 0:
                 pairs.append((-(g.start == s.start and g.end == s.end), -overlap, gi, si))
-    pairs.sort()
-    used_g: set[int] = set()
-    used_s: set[int] = set()
+    used_g = one_to_one(pairs)
+    used_s = set(used_g.values())
     matches = []
-    for exact, _, gi, si in pairs:
-        if gi in used_g or si in used_s:
-            continue
-        used_g.add(gi)
-        used_s.add(si)
+    for gi, si in used_g.items():
         g, s = gold[gi], system[si]
         value_ok = value_matches(g.value, s.value, s.weekday, header=setting.name == "header")
-        matches.append(Match(g, s, bool(exact), g.type == s.type, value_ok))
+        exact = (g.start, g.end) == (s.start, s.end)
+        matches.append(Match(g, s, exact, g.type == s.type, value_ok))
     counts = Counts(gold=len(gold), system=len(system), strict=sum(m.strict for m in matches),
                     relaxed=len(matches), type_ok=sum(m.type_ok for m in matches),
                     value_ok=sum(m.value_ok for m in matches), documents=1)
