@@ -159,8 +159,8 @@ class EventMatch:
     repeat: bool = False
 
 
-def event_key(typ: str | None, source_country: str | None, target_country: str | None) -> tuple:
-    """What a match compares: the type (None for dyad matching) and the country pair as a set."""
+def event_key(typ: str, source_country: str | None, target_country: str | None) -> tuple:
+    """What a match compares: the type and the country pair as a set (the dyad: the pair alone)."""
     return (typ, frozenset({source_country, target_country}))
 
 
@@ -174,33 +174,28 @@ def match_events(doc: Document, gold: Iterable[GoldEvent], typed: bool = True) -
     """
     gold = list(gold)
     found = list(doc.events)
-
-    def key(typ: str, src: str | None, tgt: str | None) -> tuple:
-        return event_key(typ if typed else None, src, tgt)
-
-    gold_keys = [key(g.type, g.source_country, g.target_country) for g in gold]
-    found_keys = [key(v.type, country_of(doc, v.source), country_of(doc, v.target)) for v in found]
+    gold_keys = [event_key(g.type, g.source_country, g.target_country) for g in gold]
+    found_keys = [event_key(v.type, country_of(doc, v.source), country_of(doc, v.target)) for v in found]
     pairs = []
     for gi, g in enumerate(gold):
         for fi, v in enumerate(found):
-            if gold_keys[gi] != found_keys[fi]:
+            (gtype, gpair), (ftype, fpair) = gold_keys[gi], found_keys[fi]
+            if gpair != fpair or (typed and gtype != ftype):
                 continue
             span = g.sentence_span
             same = span is not None and v.sentence.start < span[1] and span[0] < v.sentence.end
-            if not same and gold_keys[gi][1] <= {None}:
+            if not same and gpair <= {None}:
                 continue
             distance = abs(v.trigger.start - span[0]) if span is not None else 0
             pairs.append((not same, not date_matches(v.date, g.date), distance, gi, fi))
     used_g = one_to_one(pairs)
     used_f = set(used_g.values())
     # A repeat has the type and countries of a matched event on its own side.
-    gold_full = [event_key(g.type, g.source_country, g.target_country) for g in gold]
-    found_full = [event_key(v.type, country_of(doc, v.source), country_of(doc, v.target)) for v in found]
-    matched_gold = {gold_full[gi] for gi in used_g}
-    matched_found = {found_full[fi] for fi in used_f}
+    matched_gold = {gold_keys[gi] for gi in used_g}
+    matched_found = {found_keys[fi] for fi in used_f}
     out = [EventMatch(g, found[used_g[gi]]) for gi, g in enumerate(gold) if gi in used_g]
-    out += [EventMatch(g, None, gold_full[gi] in matched_gold) for gi, g in enumerate(gold) if gi not in used_g]
-    out += [EventMatch(None, v, found_full[fi] in matched_found) for fi, v in enumerate(found) if fi not in used_f]
+    out += [EventMatch(g, None, gold_keys[gi] in matched_gold) for gi, g in enumerate(gold) if gi not in used_g]
+    out += [EventMatch(None, v, found_keys[fi] in matched_found) for fi, v in enumerate(found) if fi not in used_f]
     return out
 
 
