@@ -17,6 +17,8 @@ from kroniek.eval.gold import GoldReport, gold_folder, load_gold_file, score_gol
 from kroniek.model import (Actor, Document, Entity, Event, ParsedDoc, Quote, Sentence, SentenceRef, Span,
                            Time)
 
+from .test_quotes import Borrowed
+
 DATA = Path(__file__).parent / "data" / "gold_nl"
 
 S1 = "Rutte bezocht dinsdag Berlijn."
@@ -216,20 +218,6 @@ def test_malformed_gold_is_named_with_a_stable_code(tmp_path):
 # --------------------------------------------------------------------------- real Frog
 
 
-class _Running:
-    """The session's running Frog, seen by a parse cache as a parser that is started already."""
-
-    def __init__(self, frog) -> None:
-        self.frog, self.name = frog, frog.name
-        self.cache_identity = frog.cache_identity
-
-    def start(self) -> _Running:
-        return self
-
-    def parse(self, text: str) -> ParsedDoc:
-        return self.frog.parse(text)
-
-
 @pytest.mark.frog
 def test_a_gold_file_through_frog_and_the_cli(frog, tmp_path):
     from click.testing import CliRunner
@@ -239,7 +227,7 @@ def test_a_gold_file_through_frog_and_the_cli(frog, tmp_path):
     from kroniek.nlp.cache import CachingParser
 
     gold = load_gold_file(DATA / "nl-mini-01.json")
-    CachingParser(_Running(frog), tmp_path).parse(gold.text)   # the CLI below finds the parse: no second Frog
+    CachingParser(Borrowed(frog), tmp_path).parse(gold.text)   # the CLI below finds the parse: no second Frog
     with Annotator(cache_dir=tmp_path) as annotate:
         report: GoldReport = score_gold(gold_folder(DATA), annotate)
         assert annotate.parser.misses == 0

@@ -28,7 +28,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from ..errors import EvalError
@@ -146,7 +146,7 @@ class SettingScores:
             "quotes": self.quotes.to_dict(),
             "quotes_per_kind": {k: v.to_dict() for k, v in self.quote_kinds.items()},
             "quote_speakers": self.speakers.to_dict(),
-            "details": [d.__dict__ for d in self.details],
+            "details": [asdict(d) for d in self.details],
         }
 
 
