@@ -99,12 +99,16 @@ class SeedScores:
                 "unmatched": self.unmatched}
 
 
+def actor_country(ent: Entity | None) -> str | None:
+    """The country of the actor behind an entity (None when unknown)."""
+    return ent.actor.country if ent is not None and ent.actor is not None else None
+
+
 def country_of(doc: Document, entity_id: str | None) -> str | None:
     """The country of the actor behind an entity id of ``doc`` (None when unknown)."""
     if entity_id is None:
         return None
-    ent: Entity | None = next((e for e in doc.entities if e.id == entity_id), None)
-    return ent.actor.country if ent is not None and ent.actor is not None else None
+    return actor_country(next((e for e in doc.entities if e.id == entity_id), None))
 
 
 def date_matches(predicted: str | None, gold: str | None) -> bool:

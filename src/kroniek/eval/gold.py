@@ -35,7 +35,7 @@ from ..errors import EvalError
 from ..model import Document, Entity, ParsedDoc
 from . import quotes as quote_eval
 from . import times as time_eval
-from .events import (PRF, Accuracy, Annotate, EventMatch, GoldEvent, SeedScores, count_matches,
+from .events import (PRF, Accuracy, Annotate, EventMatch, GoldEvent, SeedScores, actor_country, count_matches,
                      country_of, date_matches, gold_files, match_events)
 from .metrics import one_to_one
 
@@ -197,10 +197,6 @@ def match_entities(gold: Iterable[GoldEntity], found: Iterable[Entity]) -> list[
     return out
 
 
-def _country(e: Entity) -> str | None:
-    return e.actor.country if e.actor is not None else None
-
-
 def _score_entities(gold: GoldFile, doc: Document, parsed: ParsedDoc, s: SettingScores) -> None:
     for g, e in match_entities(gold.entities, doc.entities):
         typ = g.type if g is not None else e.type
@@ -221,7 +217,7 @@ def _score_entities(gold: GoldFile, doc: Document, parsed: ParsedDoc, s: Setting
                                     f"{[m.text for m in e.mentions]}", _sentence_at(parsed, e.mentions[0].start)
                                     if e.mentions else ""))
         gc = g.country if g is not None else None
-        kc = _country(e) if e is not None else None
+        kc = actor_country(e)
         if gc and kc and gc == kc:
             s.countries.tp += 1
             continue
