@@ -93,8 +93,8 @@ def load_gold_file(path: str | Path) -> GoldFile:
     if not dates:
         raise EvalError(f"{path}: the gold file gives no document date (header_date, dct_full or dct_true)")
     return GoldFile(id=str(data.get("id") or path.stem), path=str(path), text=text, dates=dates,
-                    entities=tuple(entities), events=events, times=time_eval.load_seed_gold(path),
-                    quotes=quote_eval.load_gold_file(path))
+                    entities=tuple(entities), events=events, times=time_eval.seed_gold(data, path),
+                    quotes=quote_eval.gold_doc(data, path))
 
 
 # --------------------------------------------------------------------------- results

@@ -72,6 +72,12 @@ def load_gold_file(path: str | Path) -> GoldDoc:
         raise InputError(f"{path}: cannot read gold file: {exc}", code="E_INPUT_NOT_FOUND") from None
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         raise InputError(f"{path}: gold file is not valid JSON: {exc}", code="E_INPUT_JSON") from None
+    return gold_doc(data, path)
+
+
+def gold_doc(data: object, path: str | Path) -> GoldDoc:
+    """The quotes of a gold file already read (``path`` names it in errors)."""
+    path = Path(path)
     if not isinstance(data, dict):
         raise InputError(f"{path}: gold file must hold a JSON object", code="E_INPUT_JSON")
     text = _field(data, "text", str, path)

@@ -167,6 +167,15 @@ def load_seed_gold(path: str | Path) -> GoldDoc:
     path = Path(path)
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise EvalError(f"{path}: not a gold file in the seed format ({type(exc).__name__}: {exc})") from None
+    return seed_gold(data, path)
+
+
+def seed_gold(data: dict, path: str | Path) -> GoldDoc:
+    """The times of a seed-format gold file already read (``path`` names it in errors)."""
+    path = Path(path)
+    try:
         text = data["text"]
         times = data.get("times") or []
         texts = [t["text"] for t in times]
