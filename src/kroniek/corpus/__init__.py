@@ -6,11 +6,11 @@ store (``sync``), the Spark job and the benchmark run the same code. ``sync`` ke
 store's corpus tables in step with its documents, touching only what a batch changed.
 """
 
-from .fingerprint import hamming, near_duplicate, simhash
+from .fingerprint import jaccard, minhash, near_duplicate, shingles
 from .merge import MergedEvent, MentionIn, Side, StatusStep, block_family, merge_block, merge_mentions
 from .stories import Story, build_stories
 
 __all__ = [
     "MentionIn", "MergedEvent", "Side", "StatusStep", "Story", "block_family", "build_stories",
-    "hamming", "merge_block", "merge_mentions", "near_duplicate", "simhash",
+    "jaccard", "merge_block", "merge_mentions", "minhash", "near_duplicate", "shingles",
 ]

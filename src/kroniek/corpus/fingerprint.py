@@ -1,9 +1,11 @@
-"""Near-duplicate articles by SimHash over word shingles (Charikar's sketch, own code).
+"""Near-duplicate articles: MinHash over word shingles with LSH banding (own code).
 
-Two texts whose 64-bit fingerprints differ in at most ``MAX_DISTANCE`` bits are near
-duplicates: a syndicated copy with another headline or a corrected version. Four 16-bit
-bands make candidate lookup an index probe: by the pigeonhole principle two fingerprints
-within 3 bits agree on at least one band.
+Two articles are near duplicates when the Jaccard similarity of their word 3-shingle
+sets is at least ``MIN_JACCARD``: a syndicated copy with another headline or a line
+added, a corrected version. A 64-value MinHash signature cut into 16 bands of 4 makes
+candidate lookup an index probe (a pair at Jaccard 0.8 shares a band with probability
+above 0.999); each candidate is then checked on the exact shingle sets, so a chance
+band collision never links two articles.
 """
 
 from __future__ import annotations
@@ -11,62 +13,58 @@ from __future__ import annotations
 import hashlib
 import re
 
-BITS = 64
-BANDS = 4
-MAX_DISTANCE = 3
 SHINGLE = 3
-# Texts with fewer shingles than this are too short for a fingerprint to say anything:
-# two one-line items could collide by chance.
+HASHES = 64
+BANDS = 16
+ROWS = HASHES // BANDS
+MIN_JACCARD = 0.8
+# Texts with fewer shingles than this say too little: two one-line items could match by chance.
 MIN_SHINGLES = 12
 
 _WORD = re.compile(r"\w+", re.UNICODE)
+_PRIME = (1 << 61) - 1
+_MASK = (1 << 64) - 1
 
 
-def _h64(s: str) -> int:
-    return int.from_bytes(hashlib.blake2b(s.encode("utf-8"), digest_size=8).digest(), "big")
+def _h64(s: str, salt: bytes = b"") -> int:
+    return int.from_bytes(hashlib.blake2b(s.encode("utf-8"), digest_size=8, salt=salt).digest(), "big")
 
 
-def shingles(text: str, size: int = SHINGLE) -> list[str]:
+# Fixed (seeded by their index, not random) so that every run and every machine agrees.
+_PERMS = tuple((_h64(f"a{k}") % (_PRIME - 1) + 1, _h64(f"b{k}") % _PRIME) for k in range(HASHES))
+
+
+def shingles(text: str, size: int = SHINGLE) -> frozenset[str]:
     words = _WORD.findall(text.lower())
     if len(words) < size:
-        return [" ".join(words)] if words else []
-    return [" ".join(words[i:i + size]) for i in range(len(words) - size + 1)]
+        return frozenset([" ".join(words)]) if words else frozenset()
+    return frozenset(" ".join(words[i:i + size]) for i in range(len(words) - size + 1))
 
 
-def simhash(text: str) -> int | None:
-    """The 64-bit SimHash of ``text`` (unsigned); None when the text is too short."""
-    grams = shingles(text)
+def minhash(grams: frozenset[str]) -> tuple[int, ...] | None:
+    """The MinHash signature of a shingle set; None when it is too small to say anything."""
     if len(grams) < MIN_SHINGLES:
         return None
-    weights = [0] * BITS
-    for g in set(grams):  # a repeated phrase does not outweigh the rest
-        h = _h64(g)
-        for bit in range(BITS):
-            weights[bit] += 1 if (h >> bit) & 1 else -1
-    out = 0
-    for bit in range(BITS):
-        if weights[bit] > 0:
-            out |= 1 << bit
-    return out
+    hs = [_h64(g) % _PRIME for g in grams]
+    return tuple(min((a * h + b) % _PRIME for h in hs) for a, b in _PERMS)
 
 
-def hamming(a: int, b: int) -> int:
-    return (a ^ b).bit_count()
+def band_keys(signature: tuple[int, ...]) -> tuple[int, ...]:
+    """One signed 64-bit key per band (SQLite integers are signed)."""
+    out = []
+    for k in range(BANDS):
+        h = _h64(",".join(map(str, signature[k * ROWS:(k + 1) * ROWS]))) & _MASK
+        out.append(h - (1 << 64) if h >= 1 << 63 else h)
+    return tuple(out)
 
 
-def bands(h: int) -> tuple[int, ...]:
-    width = BITS // BANDS
-    return tuple((h >> (width * k)) & ((1 << width) - 1) for k in range(BANDS))
+def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+    if not a and not b:
+        return 1.0
+    return len(a & b) / len(a | b)
 
 
-def near_duplicate(a: int | None, b: int | None) -> bool:
-    return a is not None and b is not None and hamming(a, b) <= MAX_DISTANCE
-
-
-def to_signed(h: int) -> int:
-    """SQLite integers are signed 64-bit."""
-    return h - (1 << 64) if h >= 1 << 63 else h
-
-
-def from_signed(h: int) -> int:
-    return h + (1 << 64) if h < 0 else h
+def near_duplicate(a: str, b: str) -> bool:
+    """Whether two texts are near duplicates (the exact check behind the band lookup)."""
+    ga, gb = shingles(a), shingles(b)
+    return min(len(ga), len(gb)) >= MIN_SHINGLES and jaccard(ga, gb) >= MIN_JACCARD

@@ -1,7 +1,7 @@
 """Keep the store's corpus tables (migration 0005) in step with its documents, incrementally.
 
 ``sync`` finds the documents added, replaced or removed since it last ran (a replaced
-document gets a new ``documents.n``), fingerprints them, links near duplicates, and
+document gets a new ``documents.n``), fingerprints them (MinHash), links near duplicates, and
 recomputes the merged events and stories of just the actor pairs those documents
 touch. Because a pair's merged events depend only on the mentions it holds
 (corpus.merge), the result is the same as a rebuild from nothing, in any order.
@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from ..model import Record
 from ..store import Store
-from .fingerprint import MAX_DISTANCE, bands, from_signed, hamming, simhash, to_signed
+from .fingerprint import MIN_JACCARD, band_keys, jaccard, minhash, shingles
 from .merge import MentionIn, MergedEvent, Side, actor_key, block_family, merge_mentions
 from .stories import Story, build_stories
 
@@ -102,7 +102,7 @@ def sync(store: Store, rebuild: bool = False) -> SyncReport:
     store.begin()
     c = store.conn
     if rebuild:
-        for table in ("corpus_docs", "doc_links", "event_keys", "merged_events", "merged_mentions", "stories"):
+        for table in ("corpus_docs", "doc_bands", "doc_links", "event_keys", "merged_events", "merged_mentions", "stories"):
             c.execute(f"DELETE FROM {table}")
     changed = {r[0] for r in c.execute(
         "SELECT d.id FROM documents d LEFT JOIN corpus_docs k ON k.doc_id = d.id "
@@ -145,21 +145,28 @@ def _dedup(store: Store, changed: set[str], gone: set[str]) -> set[str]:
             neighbours.update((a, b))
         c.execute(f"DELETE FROM doc_links WHERE a IN ({marks}) OR b IN ({marks})", chunk * 2)
         c.execute(f"DELETE FROM corpus_docs WHERE doc_id IN ({marks})", chunk)
+    for chunk in _chunks(touched):
+        c.execute(f"DELETE FROM doc_bands WHERE doc_id IN ({_marks(len(chunk))})", chunk)
     for doc_id in sorted(changed):
         n, lang, text = c.execute("SELECT n, lang, text FROM documents WHERE id = ?", (doc_id,)).fetchone()
-        h = simhash(text)
-        bs = bands(h) if h is not None else (None,) * 4
-        if h is not None:
-            for other, oh, olang in c.execute(
-                    "SELECT k.doc_id, k.simhash, d.lang FROM corpus_docs k JOIN documents d ON d.id = k.doc_id "
-                    "WHERE k.b0 = ? OR k.b1 = ? OR k.b2 = ? OR k.b3 = ?", bs).fetchall():
-                distance = hamming(h, from_signed(oh))
-                if olang == lang and distance <= MAX_DISTANCE:
-                    c.execute("INSERT OR REPLACE INTO doc_links VALUES (?,?,?)",
-                              (min(doc_id, other), max(doc_id, other), distance))
-                    neighbours.add(other)
-        c.execute("INSERT INTO corpus_docs VALUES (?,?,?,?,?,?,?,?)",
-                  (doc_id, n, to_signed(h) if h is not None else None, *bs, doc_id))
+        c.execute("INSERT INTO corpus_docs VALUES (?,?,?)", (doc_id, n, doc_id))
+        grams = shingles(text)
+        signature = minhash(grams)
+        if signature is None:
+            continue
+        keys = band_keys(signature)
+        candidates = set()
+        for band, key in enumerate(keys):
+            candidates.update(r[0] for r in c.execute(
+                "SELECT doc_id FROM doc_bands WHERE band = ? AND key = ?", (band, key)))
+        for other in sorted(candidates):
+            olang, otext = c.execute("SELECT lang, text FROM documents WHERE id = ?", (other,)).fetchone()
+            similarity = jaccard(grams, shingles(otext))
+            if olang == lang and similarity >= MIN_JACCARD:
+                c.execute("INSERT OR REPLACE INTO doc_links VALUES (?,?,?)",
+                          (min(doc_id, other), max(doc_id, other), round(similarity, 4)))
+                neighbours.add(other)
+        c.executemany("INSERT INTO doc_bands VALUES (?,?,?)", [(doc_id, b, k) for b, k in enumerate(keys)])
     rep_changed: set[str] = set()
     seen: set[str] = set()
     for seed in sorted((changed | neighbours) - gone):

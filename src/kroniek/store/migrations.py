@@ -147,20 +147,22 @@ ALTER TABLE documents ADD COLUMN annotator TEXT;
 CREATE TABLE corpus_docs (
     doc_id  TEXT PRIMARY KEY,
     n       INTEGER NOT NULL,        -- documents.n when synced: a new n means new content
-    simhash INTEGER,                 -- 64-bit SimHash (signed), NULL for too short a text
-    b0 INTEGER, b1 INTEGER, b2 INTEGER, b3 INTEGER,
     rep     TEXT NOT NULL            -- the document that stands for its near-duplicate group
 );
-CREATE INDEX corpus_docs_b0 ON corpus_docs(b0);
-CREATE INDEX corpus_docs_b1 ON corpus_docs(b1);
-CREATE INDEX corpus_docs_b2 ON corpus_docs(b2);
-CREATE INDEX corpus_docs_b3 ON corpus_docs(b3);
 CREATE INDEX corpus_docs_rep ON corpus_docs(rep);
+
+CREATE TABLE doc_bands (             -- MinHash LSH bands (corpus.fingerprint)
+    doc_id TEXT NOT NULL,
+    band   INTEGER NOT NULL,
+    key    INTEGER NOT NULL,
+    PRIMARY KEY (doc_id, band)
+);
+CREATE INDEX doc_bands_key ON doc_bands(band, key);
 
 CREATE TABLE doc_links (             -- near duplicates, a < b
     a        TEXT NOT NULL,
     b        TEXT NOT NULL,
-    distance INTEGER NOT NULL,
+    jaccard  REAL NOT NULL,          -- of their word 3-shingle sets
     PRIMARY KEY (a, b)
 );
 CREATE INDEX doc_links_b ON doc_links(b);
