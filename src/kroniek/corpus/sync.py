@@ -225,3 +225,11 @@ def _merged_row(e: MergedEvent, story: str | None) -> tuple:
 def _story_row(s: Story) -> tuple:
     return (s.id, s.pair, s.label, _json(list(s.terms)), s.first_day, s.last_day, len(s.events),
             s.documents, s.reports)
+
+
+def pending(store: Store) -> int:
+    """Documents added, replaced or removed since the last sync (readers use it to warn)."""
+    c = store.conn
+    return c.execute("SELECT count(*) FROM documents d LEFT JOIN corpus_docs k ON k.doc_id = d.id "
+                     "WHERE k.n IS NULL OR k.n != d.n").fetchone()[0] + \
+        c.execute("SELECT count(*) FROM corpus_docs WHERE doc_id NOT IN (SELECT id FROM documents)").fetchone()[0]
