@@ -204,17 +204,17 @@ def _recompute(store: Store, pairs: list[str]) -> None:
     stories = build_stories(merged)
     story_of = {e: s.id for s in stories for e in s.events}
     c.executemany("INSERT INTO merged_events VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                  [_merged_row(e, story_of.get(e.id)) for e in merged])
+                  [merged_store_row(e, story_of.get(e.id)) for e in merged])
     c.executemany("INSERT INTO merged_mentions VALUES (?,?,?)",
                   [(e.id, m.doc_id, m.event_id) for e in merged for m in e.mentions])
-    c.executemany("INSERT INTO stories VALUES (?,?,?,?,?,?,?,?,?)", [_story_row(s) for s in stories])
+    c.executemany("INSERT INTO stories VALUES (?,?,?,?,?,?,?,?,?)", [story_store_row(s) for s in stories])
 
 
 def _json(value: object) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
-def _merged_row(e: MergedEvent, story: str | None) -> tuple:
+def merged_store_row(e: MergedEvent, story: str | None) -> tuple:
     return (e.id, e.pair, e.block, e.type, e.mode,
             _json(e.source.to_dict()) if e.source else None, _json(e.target.to_dict()) if e.target else None,
             e.location, e.date, e.first_day, e.last_day, _json([[d.value, d.reports] for d in e.dates]),
@@ -222,7 +222,7 @@ def _merged_row(e: MergedEvent, story: str | None) -> tuple:
             e.first_reported, e.last_reported, e.reports, e.documents, story)
 
 
-def _story_row(s: Story) -> tuple:
+def story_store_row(s: Story) -> tuple:
     return (s.id, s.pair, s.label, _json(list(s.terms)), s.first_day, s.last_day, len(s.events),
             s.documents, s.reports)
 
