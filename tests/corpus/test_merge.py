@@ -3,11 +3,12 @@ apart kept apart, the status arc in report order, the same result in any order."
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import random
 
 from kroniek.corpus import MentionIn, Side, build_stories, merge_mentions
-from kroniek.corpus.merge import actor_key, merged_id, status_arc
+from kroniek.corpus.merge import actor_key, date_range, merged_id, status_arc
 
 US = Side(actor_key("Donald Trump", "DONALD_TRUMP", "USA"), "Donald Trump", "DONALD_TRUMP", "USAGOV", "USA")
 KP = Side(actor_key("Kim Jong-un", "KIM_JONG_UN", "PRK"), "Kim Jong-un", "KIM_JONG_UN", "PRKGOV", "PRK")
@@ -117,3 +118,25 @@ def test_random_orders_of_many_mentions():
         rng.shuffle(pool)
         assert merge_mentions(pool) == want
     assert sum(e.reports for e in want) == len(pool)
+
+
+def test_one_trigger_in_one_article_is_one_event():
+    fr = Side(actor_key("Frankrijk", None, "FRA"), "Frankrijk", None, "FRA", "FRA")
+    de = Side(actor_key("Duitsland", None, "DEU"), "Duitsland", None, "DEU", "DEU")
+    base = dict(outlet=None, trigger="strafmaatregelen", tgt=RU)
+    proposal = [dataclasses.replace(m("a", "2020-10-07", "planned", None, typ="SANCTION", src=src, **base),
+                                    event_id=f"v{k}", trigger_start=100) for k, src in enumerate((fr, de))]
+    sought = dataclasses.replace(m("b", "2020-10-08", "planned", None, typ="SANCTION", src=de, **base))
+    events = merge_mentions(proposal + [sought])
+    assert len(events) == 1 and events[0].reports == 3
+    # Not across articles, and not without a shared trigger.
+    apart = [dataclasses.replace(x, trigger_start=-1) for x in proposal]
+    assert len(merge_mentions(apart)) == 2
+
+
+def test_an_iso_week_is_its_seven_days():
+    assert date_range("2020-W42") == ("2020-10-12", "2020-10-18")
+    events = merge_mentions([m("a", "2020-10-09", "planned", "2020-W42"),
+                             m("b", "2020-10-14", "asserted", "2020-10-14"),
+                             m("c", "2020-03-02", "asserted", None)])
+    assert groups(events) == {frozenset("ab"), frozenset("c")}

@@ -21,7 +21,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from ..corpus.fingerprint import MIN_JACCARD, band_keys, jaccard, minhash, shingles
-from ..corpus.merge import MentionIn, Side, actor_key, merge_mentions
+from ..corpus.merge import MentionIn, Side, actor_key, merge_mentions, with_joint_pairs
 from ..corpus.stories import build_stories
 from ..dates import parse_pub_date
 
@@ -115,7 +115,7 @@ def _mention(r) -> MentionIn:
                      r["outlet"], r["type"], r["mode"], r["modality"], r["date"],
                      _side(r["s_name"], r["s_kb"], r["s_code"], r["s_country"]),
                      _side(r["t_name"], r["t_kb"], r["t_code"], r["t_country"]),
-                     r["l_name"], r["trigger_text"], r["sentence_start"], r["sentence_end"])
+                     r["l_name"], r["trigger_text"], r["sentence_start"], r["sentence_end"], r["trigger_start"])
 
 
 def _merge_pair(item) -> Iterator[tuple[str, tuple[Any, ...]]]:
@@ -149,7 +149,10 @@ def merged_rows(tables: dict, skip: set[str] | None = None):
               .join(side("s"), (F.col("s_doc") == F.col("doc_id")) & (F.col("s_id") == F.col("source")), "left")
               .join(side("t"), (F.col("t_doc") == F.col("doc_id")) & (F.col("t_id") == F.col("target")), "left")
               .join(side("l"), (F.col("l_doc") == F.col("doc_id")) & (F.col("l_id") == F.col("location")), "left"))
-    return (joined.rdd.map(_mention).map(lambda m: (m.pair, m)).groupByKey()
+    # Joint mentions (one trigger, several pairs) are found per article, then merged per pair.
+    return (joined.rdd.map(_mention).map(lambda m: (m.doc_id, m)).groupByKey()
+            .flatMap(lambda kv: with_joint_pairs(kv[1]))
+            .map(lambda m: (m.pair, m)).groupByKey()
             .flatMap(lambda kv: _merge_pair((kv[0], list(kv[1])))))
 
 

@@ -25,8 +25,10 @@ same id whatever the order.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -48,7 +50,23 @@ DAY_GAP = 2
 DAY_SPAN = 4
 LOOK_BACK = 7
 PLAN_HORIZON = 120
+MAX_ANCHOR_DAYS = 31
 UNKNOWN = "?"
+
+
+_WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
+
+
+def date_range(value: str | None) -> tuple[str, str] | None:
+    """The days a TIMEX3 date can mean, for merging: as dates.timex_range, but an ISO week
+    is its seven days (the query layer counts it as its year; merging needs it exact)."""
+    if value and (m := _WEEK.match(value)):
+        try:
+            first = dt.date.fromisocalendar(int(m.group(1)), int(m.group(2)), 1)
+        except ValueError:
+            return None
+        return first.isoformat(), (first + dt.timedelta(days=6)).isoformat()
+    return timex_range(value)
 
 
 def block_family(event_type: str) -> str:
@@ -94,13 +112,15 @@ class MentionIn(Record):
     trigger: str
     sentence_start: int
     sentence_end: int
+    trigger_start: int = -1  # with joint: mentions of one article sharing a trigger
+    joint: str | None = None  # the pair a joint mention is merged under (see with_joint_pairs)
 
     @property
     def key(self) -> str:
         return f"{self.doc_id}#{self.event_id}"
 
     @property
-    def pair(self) -> str:
+    def own_pair(self) -> str:
         """The actor pair, order-free; an event with no actor is a pair of its own."""
         if self.source is None and self.target is None:
             return f"doc:{self.key}"
@@ -109,12 +129,36 @@ class MentionIn(Record):
         return "|".join(keys)
 
     @property
+    def pair(self) -> str:
+        return self.joint or self.own_pair
+
+    @property
     def block(self) -> str:
         return f"{block_family(self.type)}|{self.pair}"
 
     @property
     def report_order(self) -> tuple[str, str, str]:
         return (self.doc_first, self.doc_id, self.event_id)
+
+
+def with_joint_pairs(mentions: Iterable[MentionIn]) -> list[MentionIn]:
+    """One trigger in one article is one event: "Frankrijk en Duitsland stellen sancties
+    voor" gives two mentions (one per source) of one proposal. Mentions of one article
+    that share a trigger are put under one pair (the smallest of theirs), so that they
+    fall in one block and merge. Depends only on the article's own mentions, so keys
+    stay per article (incremental) and order-free."""
+    ms = list(mentions)
+    groups: dict[tuple[str, int], list[MentionIn]] = {}
+    for m in ms:
+        if m.trigger_start >= 0:
+            groups.setdefault((m.doc_id, m.trigger_start), []).append(m)
+    joint: dict[str, str] = {}
+    for group in groups.values():
+        pairs = {m.own_pair for m in group if not m.own_pair.startswith("doc:")}
+        if len(group) > 1 and pairs:
+            for m in group:
+                joint[m.key] = min(pairs)
+    return [dataclasses.replace(m, joint=joint[m.key]) if m.key in joint else m for m in ms]
 
 
 @dataclass(frozen=True)
@@ -156,8 +200,8 @@ class MergedEvent(Record):
 
     @property
     def conflicting_dates(self) -> bool:
-        return len({d.value for d in self.dates if timex_range(d.value) and
-                    timex_range(d.value)[0] == timex_range(d.value)[1]}) > 1  # type: ignore[index]
+        return len({d.value for d in self.dates if date_range(d.value) and
+                    date_range(d.value)[0] == date_range(d.value)[1]}) > 1  # type: ignore[index]
 
 
 # --------------------------------------------------------------------------- clustering
@@ -199,7 +243,7 @@ def merge_block(mentions: Iterable[MentionIn]) -> list[list[MentionIn]]:
     coarse: list[tuple[str, str, MentionIn]] = []
     floating: list[MentionIn] = []
     for m in ms:
-        r = timex_range(m.date)
+        r = date_range(m.date)
         if r is None:
             floating.append(m)
         elif r[0] == r[1]:
@@ -224,7 +268,9 @@ def merge_block(mentions: Iterable[MentionIn]) -> list[list[MentionIn]]:
     loose: list[MentionIn] = []
     for m in sorted(floating, key=lambda m: (m.doc_first, m.key)):
         lo, hi = _window(m)
-        near = [c for c in clusters if c.first <= hi and c.last >= lo]
+        # A year is too wide to say that an undated report means this event.
+        near = [c for c in clusters if c.first <= hi and c.last >= lo
+                and (_day(c.last) - _day(c.first)).days <= MAX_ANCHOR_DAYS]
         if near:
             best = min(near, key=lambda c: (_distance(c, m), -len(c.members), c.first))
             best.members.append(m)
@@ -291,12 +337,12 @@ def merged_id(mentions: Iterable[MentionIn]) -> str:
 def build_merged(members: list[MentionIn]) -> MergedEvent:
     """The merged event of one cluster: majority type, sides and date, every date kept."""
     members = sorted(members, key=lambda m: m.report_order)
-    dates = Counter(m.date for m in members if timex_range(m.date))
+    dates = Counter(m.date for m in members if date_range(m.date))
     ranked = sorted(dates.items(), key=lambda kv: (-kv[1], kv[0]))
     # The best-supported date: the most reported value of the finest precision reported.
-    day_values = [v for v, _ in ranked if timex_range(v)[0] == timex_range(v)[1]]  # type: ignore[index]
+    day_values = [v for v, _ in ranked if date_range(v)[0] == date_range(v)[1]]  # type: ignore[index]
     best = day_values[0] if day_values else (ranked[0][0] if ranked else None)
-    span = timex_range(best) if best else (min(m.doc_first for m in members),
+    span = date_range(best) if best else (min(m.doc_first for m in members),
                                             max(m.doc_last for m in members))
     assert span is not None
     # Sides keep the block's order-free pair but the majority's direction.
@@ -316,7 +362,7 @@ def build_merged(members: list[MentionIn]) -> MergedEvent:
 def merge_mentions(mentions: Iterable[MentionIn]) -> list[MergedEvent]:
     """All mentions, blocked and clustered; merged events in (first day, id) order."""
     blocks: dict[str, list[MentionIn]] = {}
-    for m in mentions:
+    for m in with_joint_pairs(mentions):
         blocks.setdefault(m.block, []).append(m)
     out = [build_merged(c) for b in blocks.values() for c in merge_block(b)]
     return sorted(out, key=lambda e: (e.first_day, e.id))

@@ -12,6 +12,7 @@ representative (the earliest, then the smallest id) lends its event mentions to 
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import time
 from collections.abc import Iterable, Iterator, Sequence
@@ -20,7 +21,7 @@ from dataclasses import dataclass
 from ..model import Record
 from ..store import Store
 from .fingerprint import MIN_JACCARD, band_keys, jaccard, minhash, shingles
-from .merge import MentionIn, MergedEvent, Side, actor_key, block_family, merge_mentions
+from .merge import MentionIn, MergedEvent, Side, actor_key, block_family, merge_mentions, with_joint_pairs
 from .stories import Story, build_stories
 
 CHUNK = 400
@@ -40,7 +41,7 @@ class SyncReport(Record):
 _MENTION_SELECT = (
     "SELECT v.doc_id, v.id, d.date, d.date_first, d.date_last, d.source, v.type, v.mode, v.modality, "
     "v.date, es.name, es.kb_id, es.actor_code, es.country, et.name, et.kb_id, et.actor_code, et.country, "
-    "el.name, v.trigger_text, v.sentence_start, v.sentence_end "
+    "el.name, v.trigger_text, v.sentence_start, v.sentence_end, v.trigger_start, {pair} "
     "FROM events v JOIN documents d ON d.id = v.doc_id "
     "LEFT JOIN entities es ON es.doc_id = v.doc_id AND es.id = v.source "
     "LEFT JOIN entities et ON et.doc_id = v.doc_id AND et.id = v.target "
@@ -55,9 +56,11 @@ def _side(name: str | None, kb_id: str | None, code: str | None, country: str | 
 
 
 def _mention(r: Sequence) -> MentionIn:
-    return MentionIn(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9],
-                     _side(r[10], r[11], r[12], r[13]), _side(r[14], r[15], r[16], r[17]),
-                     r[18], r[19], r[20], r[21])
+    m = MentionIn(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9],
+                  _side(r[10], r[11], r[12], r[13]), _side(r[14], r[15], r[16], r[17]),
+                  r[18], r[19], r[20], r[21], r[22])
+    stored = r[23]  # the pair the mention was keyed under (a joint mention's may differ)
+    return dataclasses.replace(m, joint=stored) if stored and stored != m.own_pair else m
 
 
 def _chunks(items: Iterable[str]) -> Iterator[list[str]]:
@@ -71,14 +74,16 @@ def _marks(n: int) -> str:
 
 
 def mentions_of_docs(store: Store, doc_ids: Iterable[str]) -> Iterator[MentionIn]:
+    """Every mention of these documents, with joint mentions under their shared pair."""
     for chunk in _chunks(doc_ids):
-        for r in store.conn.execute(_MENTION_SELECT + f"WHERE v.doc_id IN ({_marks(len(chunk))})", chunk):
-            yield _mention(r)
+        rows = store.conn.execute(_MENTION_SELECT.format(pair="NULL") + f"WHERE v.doc_id IN "
+                                  f"({_marks(len(chunk))})", chunk)
+        yield from with_joint_pairs(_mention(r) for r in rows)
 
 
 def mentions_of_pairs(store: Store, pairs: Sequence[str]) -> Iterator[MentionIn]:
     """The mentions that merging sees for these pairs: representatives' only."""
-    sql = (_MENTION_SELECT.replace("FROM events v ", "FROM event_keys k JOIN events v "
+    sql = (_MENTION_SELECT.format(pair="k.pair").replace("FROM events v ", "FROM event_keys k JOIN events v "
                                    "ON v.doc_id = k.doc_id AND v.id = k.event_id ")
            + "JOIN corpus_docs c ON c.doc_id = v.doc_id AND c.rep = v.doc_id "
            f"WHERE k.pair IN ({_marks(len(pairs))})")
@@ -88,7 +93,8 @@ def mentions_of_pairs(store: Store, pairs: Sequence[str]) -> Iterator[MentionIn]
 
 def all_mentions(store: Store) -> Iterator[MentionIn]:
     """Every mention merging sees (the representatives'), for rebuilds and the benchmark."""
-    sql = _MENTION_SELECT + "JOIN corpus_docs c ON c.doc_id = v.doc_id AND c.rep = v.doc_id"
+    sql = (_MENTION_SELECT.format(pair="k.pair") + "JOIN corpus_docs c ON c.doc_id = v.doc_id AND c.rep = v.doc_id "
+           "JOIN event_keys k ON k.doc_id = v.doc_id AND k.event_id = v.id")
     for r in store.conn.execute(sql):
         yield _mention(r)
 
