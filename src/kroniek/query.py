@@ -18,7 +18,6 @@ seasons (``2018-W22``, ``2018-SU``) count as their whole year.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 import sqlite3
 from collections import Counter, defaultdict

@@ -167,8 +167,12 @@ def conll(key: Clusters, response: Clusters) -> tuple[PRF, PRF, PRF, float]:
 
 
 def _doc_file(folder: Path, doc_id: str) -> Path | None:
+    """The CoNLL file of a document; cdcr_prep cuts ids at a full stop ("126311_U" for "U.S.")."""
     path = folder / f"{doc_id}.xml.conll"
-    return path if path.exists() else None
+    if path.exists():
+        return path
+    hits = sorted(folder.glob(f"{doc_id}*.conll"))
+    return hits[0] if len(hits) == 1 else None
 
 
 def _side(doc: Document, entity_id: str | None) -> Side | None:
