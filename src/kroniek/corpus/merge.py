@@ -3,7 +3,9 @@
 **Blocking.** Mentions can only be the same event when their types belong to one family
 (:data:`FAMILIES`) and their actors are the same pair, in either order. An actor is
 compared by country when it has one (Trump and "de VS" are both USA), else by KB id,
-else by its name. The block key is ``family|pair``.
+else by its name. The block key is ``family|pair``. Mentions of one article that share
+a trigger ("Frankrijk en Duitsland stellen sancties voor") are one event and are put
+under one pair (:func:`with_joint_pairs`).
 
 **Clustering inside a block** uses only the mentions' content, never the order they
 arrived in, so the same mentions give the same events in any ingest order, and a new
@@ -17,7 +19,8 @@ batch can be merged by recomputing just the blocks it touches:
    most reports; without one they group by range.
 3. Undated mentions take the article's date: a report that something happened looks
    back a week, a plan or a cancellation looks ahead ``PLAN_HORIZON`` days. They join
-   the nearest event in that window, else group with each other by article date.
+   the nearest event in that window that is dated to a month or finer (an ISO week is
+   its seven days), else group with each other by article date.
 
 The id of a merged event is a hash of its mentions' keys: the same mentions give the
 same id whatever the order.
@@ -230,10 +233,6 @@ class _Cluster:
 
     def __init__(self, first: str, last: str, members: list[MentionIn]) -> None:
         self.first, self.last, self.members = first, last, members
-
-    @property
-    def anchor(self) -> str:
-        return self.first
 
 
 def merge_block(mentions: Iterable[MentionIn]) -> list[list[MentionIn]]:
