@@ -408,18 +408,26 @@ def _gold_value(cell: str) -> str:
     return "-".join(parts[1:-1]) if len(parts) >= 3 else cell
 
 
+def meantime_text(sentences: list[list[list[str]]]) -> tuple[str, list[tuple[int, int]]]:
+    """The text kroniek reads for a MEANTIME CoNLL file, and each token's character span.
+
+    One sentence a line keeps Frog's sentences close to the gold's.
+    """
+    text = "\n".join(" ".join(row[1] for row in s) for s in sentences)
+    offsets, pos = [], 0
+    for s in sentences:
+        for row in s:
+            offsets.append((pos, pos + len(row[1])))
+            pos += len(row[1]) + 1
+    return text, offsets
+
+
 def score_meantime(folder: Path, annotate: Annotate, limit: int | None = None) -> MeantimeScores:
     scores = MeantimeScores()
     for path in sorted(Path(folder).glob("*.conll"))[:limit]:
         sentences, dct = _read_conll(path)
         rows = [row for s in sentences for row in s]
-        # one sentence a line keeps Frog's sentences close to the gold's
-        text = "\n".join(" ".join(row[1] for row in s) for s in sentences)
-        offsets, pos = [], 0
-        for s in sentences:
-            for row in s:
-                offsets.append((pos, pos + len(row[1])))
-                pos += len(row[1]) + 1
+        text, offsets = meantime_text(sentences)
         doc, parsed = annotate(text, dct)
         scores.documents += 1
         clauses = clause_map(parsed)
