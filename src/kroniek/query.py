@@ -300,6 +300,7 @@ class ActorCount(Record):
     kb_id: str | None
     documents: int
     events: int
+    name_nl: str = ""   # the Dutch name where the KB knows one ("Nederland"), else the name
 
 
 def actors(store: Store, query: str = "", limit: int = 20) -> list[ActorCount]:
@@ -333,22 +334,36 @@ def actors(store: Store, query: str = "", limit: int = 20) -> list[ActorCount]:
                               f"ON v.doc_id = hit.doc_id AND v.{role} = hit.id GROUP BY hit.k", like_args):
             n_events[k] += n
     ranked = sorted(groups, key=lambda k: (-n_events[k], -groups[k][4], k))[:limit]
+    from .kb.display import display_names
+
+    dn = display_names()
     out = []
     for k in ranked:
         kb_id, typ, country, code, docs = groups[k]
         name = min(names[k].items(), key=lambda kv: (-kv[1], kv[0]))[0]
         ref = f"kb:{kb_id}" if kb_id else f"name:{name}"
         out.append(ActorCount(ref, "kb" if kb_id else "name", name, typ, country, code, kb_id, docs,
-                              n_events[k]))
+                              n_events[k], dn.name(kb_id, name, "nl")))
+    # Countries whose code starts with the query, or one of whose Dutch or English names
+    # (a word of it) does: "VS", "Verenigde", "United", "noord" all offer the country.
+    codes = [c.code for c in dn.countries_starting(q)] if len(q) >= 2 else []
     if q and re.fullmatch(r"[A-Za-z]{1,3}", q):
-        for country, docs, nev in store.conn.execute(
-                "SELECT e.country, count(DISTINCT e.doc_id), "
-                " (SELECT count(*) FROM entities c JOIN events v ON v.doc_id = c.doc_id "
-                "  AND (v.source = c.id OR v.target = c.id) WHERE c.country = e.country) "
-                "FROM entities e WHERE e.country LIKE ? GROUP BY e.country ORDER BY e.country LIMIT ?",
-                (q.upper() + "%", limit)):
-            out.insert(0, ActorCount(f"country:{country}", "country", country, None, country, None,
-                                     None, docs, nev))
+        codes = [c for c in dn.countries if c.startswith(q.upper())] + codes
+    codes = list(dict.fromkeys(codes))
+    if codes:
+        marks = ",".join("?" * len(codes))
+        found = {country: (docs, nev) for country, docs, nev in store.conn.execute(
+            "SELECT e.country, count(DISTINCT e.doc_id), "
+            " (SELECT count(*) FROM entities c JOIN events v ON v.doc_id = c.doc_id "
+            "  AND (v.source = c.id OR v.target = c.id) WHERE c.country = e.country) "
+            f"FROM entities e WHERE e.country IN ({marks}) GROUP BY e.country", codes)}
+        ranked_codes = sorted(found, key=lambda c: (-found[c][1], -found[c][0], c))
+        for country in reversed(ranked_codes[:limit]):
+            names_of = dn.countries.get(country)
+            docs, nev = found[country]
+            out.insert(0, ActorCount(f"country:{country}", "country", names_of.en if names_of else country,
+                                     None, country, None, None, docs, nev,
+                                     names_of.nl if names_of else country))
     return out[:limit]
 
 

@@ -100,8 +100,18 @@ def timeline(actor: str, db: Path | None, start: str | None, end: str | None, ty
     with Store.open_reader(db) as store:
         t = Q.timeline(store, actor, Q.Period.parse(start, end), types, modalities, limit)
     m = t.actor
+    _did_you_mean(m)
     _print_events(t, fmt, f"{m.label} ({m.kind} {m.value}: {m.entities} entities in {m.documents} "
                           f"articles): {len(t.events)} events")
+
+
+def _did_you_mean(*matches) -> None:
+    """Say what else an ambiguous name could mean, and how to ask for it (on stderr:
+    the table, JSON or CSV on stdout stays as it was)."""
+    for m in matches:
+        if m.alternatives:
+            others = ", ".join(f"{a.label} ({a.ref})" for a in m.alternatives)
+            click.echo(f"{m.query!r} is read as {m.label} ({m.ref}); did you mean {others}?", err=True)
 
 
 @main.command()
@@ -121,6 +131,7 @@ def dyad(a: str, b: str, db: Path | None, start: str | None, end: str | None, ty
 
     with Store.open_reader(db) as store:
         d = Q.dyad(store, a, b, Q.Period.parse(start, end), types, modalities, limit)
+    _did_you_mean(d.a, d.b)
     _print_events(d, fmt, f"{d.a.label} → {d.b.label}: {d.count('a->b')} events; "
                           f"{d.b.label} → {d.a.label}: {d.count('b->a')} events")
 
