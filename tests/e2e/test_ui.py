@@ -40,7 +40,7 @@ def test_search_an_actor_see_the_timeline_open_an_event_see_its_sentence(server,
     # planned events sit in their own lane of the timeline, apart from what happened
     assert page.query_selector_all("#timeline-svg .mark.planned") and page.query_selector_all("#timeline-svg .mark.asserted")
     page.wait_for_selector("#network-canvas canvas")
-    assert page.query_selector("#map-svg .place")
+    page.wait_for_selector("#map-svg .place")
     screenshot(page, "timeline-lavrov")
 
     items[2].query_selector("a").click()  # "evidence in the article" of the January 2019 visit

@@ -556,7 +556,7 @@ async function drawNetwork(container, params, period) {
       ],
       style: [
         { selector: "node", style: { "background-color": "#e9f0fa", "border-color": "#1f5fa8", "border-width": 1.5,
-          width: "data(size)", height: "data(size)", label: "data(label)", "font-size": 11, color: "#1d2330",
+          width: "data(size)", height: "data(size)", label: "data(label)", "font-size": 12, color: "#1d2330",
           "text-valign": "bottom", "text-margin-y": 3, "text-background-color": "#ffffff",
           "text-background-opacity": 0.85, "text-background-padding": 1 } },
         { selector: "edge", style: { width: "data(width)", "line-color": "data(colour)", "target-arrow-color": "data(colour)",
@@ -565,9 +565,11 @@ async function drawNetwork(container, params, period) {
       // Force-directed layout that counts each node's label as part of its size, so
       // names do not run into each other; seeded for the same picture every time.
       layout: { name: "cose", animate: false, randomize: false, nodeDimensionsIncludeLabels: true,
-                nodeRepulsion: () => 400000, idealEdgeLength: () => 90, gravity: 0.25, numIter: 2500, padding: 20 },
+                nodeRepulsion: () => 12000, idealEdgeLength: () => 60, gravity: 0.4, numIter: 2500, padding: 20 },
       wheelSensitivity: 0.3, minZoom: 0.2, maxZoom: 4,
     });
+    // never smaller than readable: a wide layout is zoomed to 0.8 at least (pan to see the rest)
+    if (cy.zoom() < 0.8) { cy.zoom(0.8); cy.center(); }
     cy.on("tap", "node", ev => { window.location.hash = actorHref(ev.target.data("ref"), period); });
     UI.cy = cy;
     container.dataset.nodes = String(nodes.length);
@@ -597,13 +599,18 @@ async function drawMap(container, params, period) {
   const W = 720, H = 400;
   const projection = d3.geoNaturalEarth1();
   if (known.length) {
-    // fit the places with a margin, never closer than a few hundred kilometres
+    // fit the box around the places (with a margin): its edges, point by point, since
+    // a curved projection's widest part is not at a corner
     const lons = known.map(p => p.lon), lats = known.map(p => p.lat);
     const pad = 6;
-    const box = { type: "MultiPoint", coordinates: [
-      [Math.max(-180, Math.min(...lons) - pad), Math.max(-85, Math.min(...lats) - pad)],
-      [Math.min(180, Math.max(...lons) + pad), Math.min(85, Math.max(...lats) + pad)]] };
-    projection.fitExtent([[10, 10], [W - 10, H - 10]], box);
+    const w = Math.max(-180, Math.min(...lons) - pad), e = Math.min(180, Math.max(...lons) + pad);
+    const s = Math.max(-85, Math.min(...lats) - pad), n = Math.min(85, Math.max(...lats) + pad);
+    const edge = [];
+    for (let k = 0; k <= 10; k++) {
+      const lon = w + (e - w) * k / 10, lat = s + (n - s) * k / 10;
+      edge.push([lon, s], [lon, n], [w, lat], [e, lat]);
+    }
+    projection.fitExtent([[10, 10], [W - 10, H - 10]], { type: "MultiPoint", coordinates: edge });
   } else {
     projection.fitSize([W, H], { type: "Sphere" });
   }
