@@ -565,11 +565,13 @@ async function drawNetwork(container, params, period) {
       // Force-directed layout that counts each node's label as part of its size, so
       // names do not run into each other; seeded for the same picture every time.
       layout: { name: "cose", animate: false, randomize: false, nodeDimensionsIncludeLabels: true,
+                // laid out in the box's own size, so that it is shown at about 1:1 and the
+                // labels keep their size (a larger graph still zooms out to fit)
+                boundingBox: { x1: 0, y1: 0, w: Math.max(300, canvas.clientWidth - 40),
+                               h: Math.max(240, canvas.clientHeight - 40) },
                 nodeRepulsion: () => 12000, idealEdgeLength: () => 60, gravity: 0.4, numIter: 2500, padding: 20 },
       wheelSensitivity: 0.3, minZoom: 0.2, maxZoom: 4,
     });
-    // never smaller than readable: a wide layout is zoomed to 0.8 at least (pan to see the rest)
-    if (cy.zoom() < 0.8) { cy.zoom(0.8); cy.center(); }
     cy.on("tap", "node", ev => { window.location.hash = actorHref(ev.target.data("ref"), period); });
     UI.cy = cy;
     container.dataset.nodes = String(nodes.length);
@@ -603,7 +605,7 @@ async function drawMap(container, params, period) {
     // a curved projection's widest part is not at a corner
     const lons = known.map(p => p.lon), lats = known.map(p => p.lat);
     const pad = 6;
-    const w = Math.max(-180, Math.min(...lons) - pad), e = Math.min(180, Math.max(...lons) + pad);
+    const w = Math.max(-180, Math.min(...lons) - 2 * pad), e = Math.min(180, Math.max(...lons) + 2 * pad);
     const s = Math.max(-85, Math.min(...lats) - pad), n = Math.min(85, Math.max(...lats) + pad);
     const edge = [];
     for (let k = 0; k <= 10; k++) {
@@ -641,7 +643,9 @@ async function drawMap(container, params, period) {
                           (p.precision === "country" ? " " + t("map.approx") : ""))));
     // labels for the places with most events, skipped where they would overlap another
     if (i < 25) {
-      const box = { x: xy[0] + r + 2, y: xy[1] - 8, w: 7 * name.length, h: 14 };
+      const width = 7 * name.length;
+      const left = xy[0] + r + 2 + width > W;  // near the right edge: the label goes left of the point
+      const box = { x: left ? xy[0] - r - 2 - width : xy[0] + r + 2, y: xy[1] - 8, w: width, h: 14 };
       if (!labels.some(o => box.x < o.x + o.w && o.x < box.x + box.w && box.y < o.y + o.h && o.y < box.y + box.h)) {
         labels.push(box);
         g.appendChild(svg("text", { x: box.x, y: xy[1] + 4 }, name));
