@@ -90,9 +90,11 @@ def timeline(actor: str, db: Path | None, start: str | None, end: str | None, ty
              fmt: str, limit: int) -> None:
     """The events of ACTOR in date order, with the sentence each came from.
 
-    ACTOR is a name (as entity name or mention, any case), a KB id or a country code;
-    say which with kb:ID, country:RUS or name:Lavrov. An event counts when the actor
-    is its source or its target.
+    ACTOR is typed as people do: a country code or a country's Dutch or English name
+    (USA, "Verenigde Staten"), a KB id, or a name, which stands for the KB entry its
+    entities are linked to (Trump is kb:DONALD_TRUMP; other readings are offered as
+    "did you mean"). Say which with kb:ID, country:RUS or name:Lavrov. An event counts
+    when the actor is its source or its target.
     """
     from .. import query as Q
     from ..store import Store
@@ -125,7 +127,7 @@ def _did_you_mean(*matches) -> None:
 @handle_errors
 def dyad(a: str, b: str, db: Path | None, start: str | None, end: str | None, types, modalities,
          fmt: str, limit: int) -> None:
-    """Events between A and B (actors or countries), in both directions."""
+    """Events between A and B (actors or countries, typed as for timeline), both directions."""
     from .. import query as Q
     from ..store import Store
 
