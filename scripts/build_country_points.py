@@ -5,7 +5,7 @@ countries, public domain), finds each country's largest polygon (mainland France
 French Guiana; the lower 48, not Alaska) and writes the area centroid of that polygon.
 Countries are matched to the KB's ISO codes by name: the KB's English name and other
 names, then the few Natural Earth abbreviations listed below. Countries Natural Earth
-draws too small for 1:50m (or not at all) get no line: their capital places them.
+draws too small for 1:50m (or not at all) get no line: coordinates.tsv places them.
 
     python scripts/build_country_points.py [path/to/countries-50m.json]
 """
@@ -39,6 +39,8 @@ NE_NAMES = {
     "Hong Kong": "HKG", "Taiwan": "TWN", "North Korea": "PRK", "South Korea": "KOR",
     "Russia": "RUS", "Syria": "SYR", "Iran": "IRN", "Vietnam": "VNM", "Moldova": "MDA",
     "Tanzania": "TZA", "Bolivia": "BOL", "Venezuela": "VEN", "Gambia": "GMB", "Bahamas": "BHS",
+    "S. Geo. and the Is.": "SGS", "Br. Indian Ocean Ter.": "IOT", "Fr. S. Antarctic Lands": "ATF",
+    "Heard I. and McDonald Is.": "HMD",
 }
 
 
