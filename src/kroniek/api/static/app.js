@@ -531,9 +531,13 @@ async function drawNetwork(container, params, period) {
     clear(container);
     container.removeAttribute("data-nodes");
     if (!net.edges.length) { container.appendChild(el("p", { class: "empty" }, t("network.empty"))); return; }
-    const nodes = net.nodes.slice(0, 40);
-    const keep = new Set(nodes.map(n => n.key));
-    const edges = net.edges.filter(e => keep.has(e.source) && keep.has(e.target));
+    // the 40 busiest actors and the links between them; an actor left without a link to
+    // another (its only events with itself or with actors not shown) is left out too
+    const top = new Set(net.nodes.slice(0, 40).map(n => n.key));
+    const edges = net.edges.filter(e => top.has(e.source) && top.has(e.target) && e.source !== e.target);
+    const linked = new Set(edges.flatMap(e => [e.source, e.target]));
+    const nodes = net.nodes.filter(n => linked.has(n.key));
+    if (!nodes.length) { container.appendChild(el("p", { class: "empty" }, t("network.empty"))); return; }
     const maxW = Math.max(...edges.map(e => e.weight)), maxN = Math.max(...nodes.map(n => n.events));
     const canvas = el("div", { id: "network-canvas", role: "img",
       "aria-label": t("network") + ": " + nodes.map(nodeName).join(", ") });
@@ -549,7 +553,7 @@ async function drawNetwork(container, params, period) {
       elements: [
         ...nodes.map(n => ({ data: { id: n.key, label: nodeName(n), size: 14 + 26 * Math.sqrt(n.events / maxN),
                                      ref: n.key.startsWith("kb:") ? n.key : "name:" + n.label } })),
-        ...edges.filter(e => e.source !== e.target).map((e, i) => ({ data: {
+        ...edges.map((e, i) => ({ data: {
           id: "e" + i, source: e.source, target: e.target, weight: e.weight,
           width: 1.5 + 7 * e.weight / maxW, colour: toneColour(e.types),
           title: `${e.weight}: ` + e.types.map(tc => `${tc.name} ${tc.count}`).join(", ") } })),
@@ -568,7 +572,7 @@ async function drawNetwork(container, params, period) {
                 // laid out in the box's own size, so that it is shown at about 1:1 and the
                 // labels keep their size (a larger graph still zooms out to fit)
                 boundingBox: { x1: 0, y1: 0, w: Math.max(300, canvas.clientWidth - 40),
-                               h: Math.max(240, canvas.clientHeight - 40) },
+                               h: Math.max(240, canvas.clientHeight - 40) }, componentSpacing: 60,
                 nodeRepulsion: () => 12000, idealEdgeLength: () => 60, gravity: 0.4, numIter: 2500, padding: 20 },
       wheelSensitivity: 0.3, minZoom: 0.2, maxZoom: 4,
     });
