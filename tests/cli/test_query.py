@@ -96,3 +96,13 @@ def test_export_to_an_unwritable_file_fails_with_its_code(db, tmp_path):
 
 def test_search_with_a_prefix(db):
     assert "dijk-2021-11" in run("search", "dij*", "--db", db).output
+
+
+def test_dyad_and_timeline_take_countries_as_people_type_them(db):
+    typed = run("dyad", "USA", "PRK", "--db", db)
+    prefixed = run("dyad", "country:USA", "country:PRK", "--db", db)
+    assert typed.exit_code == EXIT_OK and typed.output == prefixed.output
+    assert typed.output.startswith("United States → North Korea: 1 events")
+    r = run("timeline", "Nederland", "--db", db)
+    assert r.exit_code == EXIT_FAILURE and "no actor matches 'Nederland'" in r.output  # none in this store
+    assert run("timeline", "Rusland", "--db", db).output.startswith("Russia (country RUS:")

@@ -45,3 +45,28 @@ def test_an_unknown_actor_says_what_the_store_holds_that_is_near(store):
 
 def test_the_name_prefix_keeps_the_literal_name(store):
     assert Q.resolve_actor(store, "name:Rusland").ref == "name:Rusland"
+
+
+def test_a_name_linked_to_several_kb_entries_offers_the_others(tmp_path):
+    from kroniek.model import Actor, Document
+    from kroniek.store import Store
+
+    from .corpus import entity
+
+    docs = []
+    for n, (kb, full) in enumerate([("KIM_JONG_UN", "Kim Jong-un"), ("KIM_JONG_UN", "Kim Jong-un"),
+                                    ("KIM_YO_JONG", "Kim Yo-jong")]):
+        text = f"{full} sprak. Kim zweeg daarna."
+        docs.append(Document(id=f"kim-{n}", date="2019-02-0{}".format(n + 1), lang="nl", title=None,
+                             source=None, url=None, text=text,
+                             entities=(entity(text, "e1", full, "PER", Actor("PRKGOV", "PRK", "GOV", None, kb),
+                                              full, "Kim"),)))
+    db = tmp_path / "kim.db"
+    with Store.open_writer(db) as s:
+        for d in docs:
+            s.save(d)
+    with Store.open_reader(db) as s:
+        m = Q.resolve_actor(s, "Kim")
+        assert (m.ref, m.label, m.documents) == ("kb:KIM_JONG_UN", "Kim Jong-un", 2)
+        assert [(a.ref, a.label, a.entities) for a in m.alternatives] == [("kb:KIM_YO_JONG", "Kim Yo-jong", 1)]
+        assert Q.resolve_actor(s, "kb:KIM_YO_JONG").alternatives == ()
