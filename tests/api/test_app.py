@@ -191,6 +191,6 @@ def test_countries_resolve_as_typed_and_dutch_names_are_served(client):
         assert (m["kind"], m["value"], m["label"], m["label_nl"]) == ("country", "USA", "United States",
                                                                        "Verenigde Staten")
     names = ok(client, "/api/names")
-    assert names["NLD"] == "Nederland" and names["THE_HAGUE_NLD"] == "Den Haag"
+    assert names["NLD"] == "Nederland" and names["THE_HAGUE_NLD"] == "Den Haag" and names["NATO"] == "NAVO"
     places = {p["name"]: p for p in ok(client, "/api/places")}
     assert places["Verenigde Staten"]["lat"] is not None and places["Pyongyang"]["precision"] == "place"

@@ -2,9 +2,9 @@
 
 Entities carry the KB's English display name ("Netherlands", "The Hague"); a Dutch
 reader expects "Nederland", "Den Haag". The Dutch names come from the KB's own tables:
-a country's first ``nl`` name, a capital's or seat's first (Dutch) name, and a place's
-first alias in ``places.tsv`` (the tables list the usual Dutch name first). People and
-organisations keep their one name: "Mark Rutte" and "NAVO" are the same in both.
+a country's first ``nl`` name, a capital's or seat's first (Dutch) name, and a place's or
+organisation's first alias in ``places.tsv`` and ``organisations.tsv`` (the tables list
+the usual Dutch name first: "NAVO", "Europese Commissie"). People keep their one name.
 """
 
 from __future__ import annotations
@@ -91,12 +91,16 @@ def display_names() -> DisplayNames:
             if cap:
                 english = cap[1] if len(cap) > 1 else cap[0]
                 dutch.setdefault(f"{_slug(english)}_{code}", cap[0])
-    text, where = data_text("places.tsv")
-    for _, row in read_table(text, where):
-        if "__header__" in row or not row.get("id"):
-            continue
-        # "New York City" is an English variant of "New York", not its Dutch name
-        aliases = [a for a in _split(row.get("aliases")) if not a.startswith(row["name"])]
-        if aliases and row["id"] not in dutch:
-            dutch[row["id"]] = aliases[0]
+    # Places and organisations: the tables list the usual Dutch name first among the
+    # aliases ("Europese Commissie", "NAVO", "Vlaanderen"). Not taken: an English variant
+    # of the name ("New York City"), or a long official name where the name is short.
+    for table in ("places.tsv", "organisations.tsv"):
+        text, where = data_text(table)
+        for _, row in read_table(text, where):
+            if "__header__" in row or not row.get("id") or row["id"] in dutch:
+                continue
+            aliases = [a for a in _split(row.get("aliases"))
+                       if not a.startswith(row["name"]) and len(a) <= max(32, 2 * len(row["name"]))]
+            if aliases:
+                dutch[row["id"]] = aliases[0]
     return DisplayNames(MappingProxyType(dutch), MappingProxyType(countries), MappingProxyType(by_name))
