@@ -249,3 +249,12 @@ def test_keyboard_reaches_the_timeline_and_walks_it(server, page):
     page.keyboard.press("Enter")
     page.wait_for_selector("#selected-sentence")
     assert "#/doc/" in page.url
+
+
+def test_the_libraries_run_under_the_pages_csp_without_console_errors(server, page):
+    problems = []
+    page.on("console", lambda m: problems.append(m.text) if m.type in ("error", "warning") else None)
+    page.goto(server.url + "/#/actor/kb:SERGEY_LAVROV")
+    page.wait_for_selector("#network[data-nodes] canvas")
+    page.wait_for_selector("#map-svg path.country")
+    assert problems == []

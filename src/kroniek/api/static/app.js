@@ -574,7 +574,7 @@ async function drawNetwork(container, params, period) {
                 boundingBox: { x1: 0, y1: 0, w: Math.max(300, canvas.clientWidth - 40),
                                h: Math.max(240, canvas.clientHeight - 40) }, componentSpacing: 60,
                 nodeRepulsion: () => 12000, idealEdgeLength: () => 60, gravity: 0.4, numIter: 2500, padding: 20 },
-      wheelSensitivity: 0.3, minZoom: 0.2, maxZoom: 4,
+      minZoom: 0.2, maxZoom: 4,
     });
     cy.on("tap", "node", ev => { window.location.hash = actorHref(ev.target.data("ref"), period); });
     UI.cy = cy;
