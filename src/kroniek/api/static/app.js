@@ -180,7 +180,9 @@ async function showError(err, parts) {
   const box = document.getElementById("status");
   clear(box);
   const asked = parts[0] === "dyad" ? `${parts[1]} / ${parts[2]}` : parts[1] || "";
-  const key = "err." + err.code;
+  // a search text that cannot be read is about quotes and brackets, not dates
+  const code = parts[0] === "search" && err.code === "E_QUERY_PARAM" ? "E_STORE_QUERY" : err.code;
+  const key = "err." + code;
   const known = key in STRINGS.en;
   box.dataset.code = err.code || "";
   box.appendChild(el("span", { class: "message" }, known ? t(key, asked) : err.code === "404" ? t("err.404") : t("err.other")));
