@@ -102,7 +102,19 @@ def pick_actors(store: Store, n: int) -> tuple[list[str], list[tuple[str, str]]]
         top.append(f"country:{c[0]}")
         if len(c) == 2:
             pairs.append((f"country:{c[0]}", f"country:{c[1]}"))
-    return top, pairs[:n]
+        # as people type them: a bare code, a Dutch country name, a surname (issue 17)
+        from kroniek.kb.display import display_names
+
+        names = display_names().countries
+        top.append(c[0])
+        if c[0] in names:
+            top.append(names[c[0]].nl)
+        if len(c) == 2:
+            pairs.append((c[0], c[1]))
+    person = next((a.name for a in Q.actors(store, "", limit=50) if a.type == "PER"), None)
+    if person:
+        top.append(person.split()[-1])
+    return top, pairs[:n] + pairs[-1:] if len(pairs) > n else pairs
 
 
 class Server:
@@ -159,6 +171,14 @@ def measure(label: str, path: Path, n_actors: int, repeat: int) -> list[float]:
             amed, amx, _ = timed(lambda: client.get("/api/dyad", a=a, b=b), repeat)
             print(f"{'dyad ' + a + ' / ' + b:<62.62} {len(d.events):>7} {med:>10.1f} {mx:>8.1f} {amed:>11.1f} {amx:>8.1f}")
             worst += [mx, amx]
+        # the map's places of the whole store (coordinates by KB id and name). The first
+        # call of a process loads the gazetteer (the knowledge base: one to three seconds,
+        # once); it is made before timing, as a running server has made it long before.
+        Q.places(store, limit=1)
+        med, mx, places = timed(lambda: Q.places(store, limit=150), repeat)
+        amed, amx, _ = timed(lambda: client.get("/api/places", limit="150"), repeat)
+        print(f"{'places (map, 150)':<62.62} {len(places):>7} {med:>10.1f} {mx:>8.1f} {amed:>11.1f} {amx:>8.1f}")
+        worst += [mx, amx]
     return worst
 
 

@@ -39,3 +39,28 @@ def test_every_line_of_the_file_is_well_formed():
 def test_bad_lines_are_refused_with_their_line_number(line):
     with pytest.raises(ConfigError, match=":2:"):
         Gazetteer.from_lines(["# kop", line])
+
+
+def test_places_are_found_by_kb_id_and_by_every_name_the_kb_knows():
+    g = Gazetteer.default()
+    usa = g.lookup("Verenigde Staten")
+    assert usa == g.lookup("United States") == g.lookup("VS") == g.by_id("USA")
+    assert 35 < usa.lat < 45 and -110 < usa.lon < -85 and usa.country == "USA"  # the lower 48
+    assert g.lookup("Brussel") == g.lookup("Brussels") == g.by_id("BRUSSELS_BEL")
+    assert g.lookup("whatever the article says", kb_id="HANOI_VNM").country == "VNM"
+    russia = g.by_id("RUS")  # across the antimeridian: still in Siberia, not in the Pacific
+    assert 55 < russia.lat < 70 and 80 < russia.lon < 110
+    # a KB place without its own point stands at its country's, and says so
+    approx = g.by_id("BEVEREN_BEL")
+    assert approx.precision == "country" and (approx.lat, approx.lon) == (g.by_id("BEL").lat, g.by_id("BEL").lon)
+
+
+def test_every_country_and_every_capital_of_the_kb_is_placed():
+    from kroniek.kb.loader import default_kb
+
+    kb = default_kb()
+    g = Gazetteer.default()
+    missing = [c for c in kb.countries if g.by_id(c) is None]
+    assert missing == []
+    capitals = [e.id for e in kb.entries.values() if e.seat_of]
+    assert [c for c in capitals if g.by_id(c) is None or g.by_id(c).precision != "place"] == []

@@ -1,15 +1,25 @@
-"""Coordinates of place names, for maps: "coordinates when known".
+"""Coordinates of places, for maps: by knowledge-base id first, then by any name.
 
-The data is a plain file, ``lexicons/<lang>/places.tsv`` (name, latitude, longitude,
-country code; see its header). Names are matched without regard to case. A place the
-file does not know has no coordinates: the UI lists it without a point. When the actor
-knowledge base carries coordinates, it can feed a Gazetteer the same way.
+Entities carry the KB's id (``USA``, ``HANOI_VNM``) and its English display name, while
+articles write Dutch names ("Verenigde Staten", "Brussel"): keying coordinates by
+name alone missed most places. So coordinates are looked up
+
+1. by KB id: every country has a point (``kb/data/country_points.tsv``, made from
+   Natural Earth), capitals, seats and well-known places their own
+   (``kb/data/coordinates.tsv``); a KB place without its own point stands at its
+   country's point, marked ``precision="country"``;
+2. by name: every name the KB knows for a place or country (Dutch and English,
+   official and short forms) leads to its entry, and so to step 1;
+3. by the language's own list of names (``lexicons/<lang>/places.tsv``), for places
+   the KB does not know.
+
+A place none of these know has no coordinates: the UI lists it without a point.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
@@ -17,37 +27,66 @@ from types import MappingProxyType
 from .errors import ConfigError
 from .lexicons import lexicon_text
 
+PRECISIONS = ("place", "country")
+
 
 @dataclass(frozen=True)
 class Coordinates:
     lat: float
     lon: float
     country: str | None
+    precision: str = "place"   # place: its own point; country: its country's point stands in
+
+
+def _rows(lines: list[str], where: str, columns: int) -> list[tuple[int, list[str]]]:
+    """Tab-separated data lines (not comments, blank lines or the header) and their numbers."""
+    out = []
+    for n, line in enumerate(lines, 1):
+        line = line.rstrip("\n")
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        parts = line.split("\t")
+        if parts[0] in ("id", "code", "name") and n <= 12 and parts[1:2] == ["lat"]:
+            continue
+        if len(parts) not in (columns - 1, columns):
+            raise ConfigError(f"{where}:{n}: expected {columns - 1 if columns == 4 else columns} "
+                              "tab-separated fields: name or id, lat, lon"
+                              + (", country" if columns == 4 else ""))
+        out.append((n, parts))
+    return out
+
+
+def _point(parts: list[str], where: str, n: int) -> tuple[float, float]:
+    try:
+        lat, lon = float(parts[1]), float(parts[2])
+    except ValueError:
+        raise ConfigError(f"{where}:{n}: latitude and longitude must be numbers") from None
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+        raise ConfigError(f"{where}:{n}: coordinates out of range ({lat}, {lon})")
+    return lat, lon
 
 
 class Gazetteer:
-    """Place names (lower-cased) and their coordinates; read-only once built."""
+    """Coordinates by KB id and by name (lower-cased); read-only once built.
 
-    def __init__(self, places: Mapping[str, Coordinates] | None = None) -> None:
+    ``resolve_name`` turns a name into a KB id (the KB's alias index); without one,
+    only the plain name table is used.
+    """
+
+    def __init__(self, places: Mapping[str, Coordinates] | None = None,
+                 ids: Mapping[str, Coordinates] | None = None,
+                 resolve_name: Callable[[str], str | None] | None = None) -> None:
         self._places = MappingProxyType({k.strip().lower(): v for k, v in (places or {}).items()})
+        self._ids = MappingProxyType(dict(ids or {}))
+        self._resolve_name = resolve_name
 
     @classmethod
     def from_lines(cls, lines: list[str], where: str = "places") -> Gazetteer:
+        """A name table: name, lat, lon[, country code] a line."""
         out: dict[str, Coordinates] = {}
-        for n, line in enumerate(lines, 1):
-            line = line.rstrip("\n")
-            if not line.strip() or line.lstrip().startswith("#"):
-                continue
-            parts = line.split("\t")
-            if len(parts) not in (3, 4):
-                raise ConfigError(f"{where}:{n}: expected name, lat, lon[, country] separated by tabs")
-            try:
-                lat, lon = float(parts[1]), float(parts[2])
-            except ValueError:
-                raise ConfigError(f"{where}:{n}: latitude and longitude must be numbers") from None
-            if not (-90 <= lat <= 90 and -180 <= lon <= 180):
-                raise ConfigError(f"{where}:{n}: coordinates out of range ({lat}, {lon})")
-            country = parts[3].strip() or None if len(parts) == 4 else None
+        for n, parts in _rows(lines, where, 4):
+            lat, lon = _point(parts, where, n)
+            country = (parts[3].strip() or None) if len(parts) == 4 else None
             out.setdefault(parts[0].strip().lower(), Coordinates(lat, lon, country))
         return cls(out)
 
@@ -60,18 +99,66 @@ class Gazetteer:
     def default(cls, lang: str = "nl") -> Gazetteer:
         return _packaged(lang)
 
-    def lookup(self, name: str) -> Coordinates | None:
-        return self._places.get(name.strip().lower())
+    def by_id(self, kb_id: str | None) -> Coordinates | None:
+        return self._ids.get(kb_id) if kb_id else None
+
+    def lookup(self, name: str, kb_id: str | None = None) -> Coordinates | None:
+        """Coordinates of a place by its KB id, else by a name the KB or the name table knows."""
+        found = self.by_id(kb_id)
+        if found is None and self._resolve_name is not None:
+            found = self.by_id(self._resolve_name(name))
+        if found is None:
+            found = self._places.get(name.strip().lower())
+        return found
 
     def __len__(self) -> int:
-        return len(self._places)
+        return len(self._places) + len(self._ids)
 
 
-# Read once per process: the packaged file does not change while kroniek runs.
+def _id_points(kb) -> dict[str, Coordinates]:
+    """KB id -> point for every country and place entry of the KB."""
+    from .kb.loader import data_text
+
+    ids: dict[str, Coordinates] = {}
+    for name in ("country_points.tsv", "coordinates.tsv"):
+        text, where = data_text(name)
+        for n, parts in _rows(text.splitlines(), where, 3):
+            lat, lon = _point(parts, where, n)
+            entry = kb.entry(parts[0])
+            if entry is None:
+                raise ConfigError(f"{where}:{n}: {parts[0]!r} is no KB id")
+            ids[parts[0]] = Coordinates(lat, lon, entry.country)
+    # Capitals stand for their country where the country has no polygon of its own
+    # (Natural Earth leaves out the smallest); then other places stand at their country.
+    for entry in kb.entries.values():
+        if entry.seat_of and entry.seat_of not in ids and entry.id in ids:
+            ids[entry.seat_of] = replace(ids[entry.id], country=entry.seat_of)
+    for entry in kb.entries.values():
+        if entry.id not in ids and entry.type in ("GPE", "LOC") and entry.country in ids:
+            ids[entry.id] = replace(ids[entry.country], country=entry.country, precision="country")
+    return ids
+
+
+def _name_resolver(kb, ids: Mapping[str, Coordinates]) -> Callable[[str], str | None]:
+    """A name -> the KB id of the first place or country it names that has a point."""
+    def resolve(name: str) -> str | None:
+        for ref in kb.refs(name):
+            if ref.form == "name" and ref.entry in ids:
+                return ref.entry
+        return None
+    return resolve
+
+
+# Read once per process: the packaged files do not change while kroniek runs.
 @lru_cache(maxsize=4)
 def _packaged(lang: str) -> Gazetteer:
+    from .kb.loader import default_kb
+
     try:
         text, where = lexicon_text("places.tsv", lang)
+        names = Gazetteer.from_lines(text.splitlines(), where)._places
     except FileNotFoundError:
-        return Gazetteer()
-    return Gazetteer.from_lines(text.splitlines(), where)
+        names = MappingProxyType({})
+    kb = default_kb()
+    ids = _id_points(kb)
+    return Gazetteer(names, ids, _name_resolver(kb, ids))

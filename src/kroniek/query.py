@@ -129,19 +129,34 @@ def _doc_period_sql(period: Period | None, alias: str = "d") -> tuple[str, list[
 
 
 @dataclass(frozen=True)
+class ActorChoice(Record):
+    """Another actor a query could mean: offered as "did you mean"."""
+
+    ref: str
+    label: str
+    label_nl: str
+    entities: int
+
+
+@dataclass(frozen=True)
 class ActorMatch(Record):
     """How an actor query was understood, and how much of the store it covers."""
 
     query: str       # as asked
     kind: str        # kb | country | name
     value: str       # the KB id, country code or name compared
-    label: str       # a name to show: the most frequent entity name it covers
+    label: str       # the full name to show (English: the KB's display name)
     entities: int    # entities (one per document) it covers
     documents: int
+    label_nl: str = ""                            # the Dutch name ("Nederland" for NLD)
+    alternatives: tuple[ActorChoice, ...] = ()    # what else the query could mean
 
     @property
     def ref(self) -> str:
         return f"{self.kind}:{self.value}"
+
+    def title(self, lang: str = "en") -> str:
+        return self.label_nl if lang == "nl" and self.label_nl else self.label
 
 
 def _entity_set_sql(kind: str) -> tuple[str, int]:
@@ -165,30 +180,81 @@ def _covered(store: Store, kind: str, value: str) -> tuple[int, int, str | None]
     return row[0], row[1], row[2]
 
 
-def resolve_actor(store: Store, query: str) -> ActorMatch:
-    """Understand ``query`` as a KB id, country code or name (see the module's rules).
+def _linked(store: Store, name: str) -> list[tuple[str, int, str]]:
+    """The KB entries the entities named ``name`` are linked to: (kb id, entities, name), most first."""
+    sql, n = _entity_set_sql("name")
+    return [(k, c, nm) for k, c, nm in store.conn.execute(
+        f"WITH a(doc_id, id) AS ({sql}) SELECT e.kb_id, count(*), max(e.name) FROM a "
+        "JOIN entities e ON e.doc_id = a.doc_id AND e.id = a.id WHERE e.kb_id IS NOT NULL "
+        "GROUP BY e.kb_id ORDER BY count(*) DESC, e.kb_id", [name] * n)]
 
-    Raises QueryError E_QUERY_NO_ACTOR when nothing in the store matches.
+
+def _match(store: Store, query: str, kind: str, value: str,
+           alternatives: tuple[ActorChoice, ...] = ()) -> ActorMatch | None:
+    """The match of one reading of a query, with its full names; None when the store has none."""
+    from .kb.display import display_names
+
+    entities, documents, label = _covered(store, kind, value)
+    if not entities:
+        return None
+    names = display_names()
+    if kind == "country":
+        c = names.countries.get(value)
+        en, nl = (c.en, c.nl) if c else (value, value)
+    elif kind == "kb":
+        en = label or value
+        nl = names.name(value, en, "nl")
+    else:
+        en = nl = label or value
+    return ActorMatch(query, kind, value, en, entities, documents, nl, alternatives)
+
+
+def resolve_actor(store: Store, query: str) -> ActorMatch:
+    """Understand ``query`` as people type it (see the module's rules): a country (code or
+    name), a KB id, or a name, which stands for the KB entry its entities are linked to.
+
+    Raises QueryError E_QUERY_NO_ACTOR when nothing in the store matches; its message
+    offers the nearest actors the store holds.
     """
-    text = (query or "").strip()
+    from .kb.display import display_names
+
+    text = " ".join((query or "").split())
     if not text:
         raise QueryError("an actor is needed: a name, a KB id (kb:ID) or a country code (country:RUS)")
     prefix, _, rest = text.partition(":")
-    if prefix in ACTOR_KINDS and rest.strip():
-        candidates = [(prefix, rest.strip() if prefix != "country" else rest.strip().upper())]
+    rest = rest.strip()
+    names = display_names()
+    if prefix in ACTOR_KINDS and rest:
+        value = rest
+        if prefix == "country":
+            value = names.country(rest) or rest.upper()
+        found = _match(store, text, prefix, value)
+        tried = [prefix]
     else:
-        candidates = [("kb", text)]
-        if re.fullmatch(r"[A-Za-z]{3}", text):
-            candidates.append(("country", text.upper()))
-        candidates.append(("name", text))
-    for kind, value in candidates:
-        entities, documents, label = _covered(store, kind, value)
-        if entities:
-            if kind == "country":
-                label = value
-            return ActorMatch(text, kind, value, label or value, entities, documents)
-    raise QueryError(f"no actor matches {text!r} (tried as {', '.join(k for k, _ in candidates)}); "
-                     "`kroniek actors` or the UI's suggestions list what the database holds",
+        found = None
+        tried = []
+        code = names.country(text)
+        if code:
+            tried.append("country")
+            found = _match(store, text, "country", code)
+        if found is None:
+            tried.append("kb")
+            found = _match(store, text, "kb", text)
+        if found is None:
+            tried.append("name")
+            linked = _linked(store, text)
+            if linked:
+                others = tuple(
+                    ActorChoice(f"kb:{k}", nm, names.name(k, nm, "nl"), n) for k, n, nm in linked[1:6])
+                found = _match(store, text, "kb", linked[0][0], others)
+            if found is None:
+                found = _match(store, text, "name", text)
+    if found is not None:
+        return found
+    near = [a.name for a in actors(store, text.split()[0][:3], 5)] if len(text) >= 2 else []
+    hint = (f"did you mean {', '.join(near)}?" if near else
+            "`kroniek actors` or the UI's suggestions list what the database holds")
+    raise QueryError(f"no actor matches {text!r} (tried as {', '.join(tried)}); {hint}",
                      code="E_QUERY_NO_ACTOR")
 
 
@@ -205,6 +271,7 @@ class ActorCount(Record):
     kb_id: str | None
     documents: int
     events: int
+    name_nl: str = ""   # the Dutch name where the KB knows one ("Nederland"), else the name
 
 
 def actors(store: Store, query: str = "", limit: int = 20) -> list[ActorCount]:
@@ -238,22 +305,36 @@ def actors(store: Store, query: str = "", limit: int = 20) -> list[ActorCount]:
                               f"ON v.doc_id = hit.doc_id AND v.{role} = hit.id GROUP BY hit.k", like_args):
             n_events[k] += n
     ranked = sorted(groups, key=lambda k: (-n_events[k], -groups[k][4], k))[:limit]
+    from .kb.display import display_names
+
+    dn = display_names()
     out = []
     for k in ranked:
         kb_id, typ, country, code, docs = groups[k]
         name = min(names[k].items(), key=lambda kv: (-kv[1], kv[0]))[0]
         ref = f"kb:{kb_id}" if kb_id else f"name:{name}"
         out.append(ActorCount(ref, "kb" if kb_id else "name", name, typ, country, code, kb_id, docs,
-                              n_events[k]))
+                              n_events[k], dn.name(kb_id, name, "nl")))
+    # Countries whose code starts with the query, or one of whose Dutch or English names
+    # (a word of it) does: "VS", "Verenigde", "United", "noord" all offer the country.
+    codes = [c.code for c in dn.countries_starting(q)] if len(q) >= 2 else []
     if q and re.fullmatch(r"[A-Za-z]{1,3}", q):
-        for country, docs, nev in store.conn.execute(
-                "SELECT e.country, count(DISTINCT e.doc_id), "
-                " (SELECT count(*) FROM entities c JOIN events v ON v.doc_id = c.doc_id "
-                "  AND (v.source = c.id OR v.target = c.id) WHERE c.country = e.country) "
-                "FROM entities e WHERE e.country LIKE ? GROUP BY e.country ORDER BY e.country LIMIT ?",
-                (q.upper() + "%", limit)):
-            out.insert(0, ActorCount(f"country:{country}", "country", country, None, country, None,
-                                     None, docs, nev))
+        codes = [c for c in dn.countries if c.startswith(q.upper())] + codes
+    codes = list(dict.fromkeys(codes))
+    if codes:
+        marks = ",".join("?" * len(codes))
+        found = {country: (docs, nev) for country, docs, nev in store.conn.execute(
+            "SELECT e.country, count(DISTINCT e.doc_id), "
+            " (SELECT count(*) FROM entities c JOIN events v ON v.doc_id = c.doc_id "
+            "  AND (v.source = c.id OR v.target = c.id) WHERE c.country = e.country) "
+            f"FROM entities e WHERE e.country IN ({marks}) GROUP BY e.country", codes)}
+        ranked_codes = sorted(found, key=lambda c: (-found[c][1], -found[c][0], c))
+        for country in reversed(ranked_codes[:limit]):
+            names_of = dn.countries.get(country)
+            docs, nev = found[country]
+            out.insert(0, ActorCount(f"country:{country}", "country", names_of.en if names_of else country,
+                                     None, country, None, None, docs, nev,
+                                     names_of.nl if names_of else country))
     return out[:limit]
 
 
@@ -694,6 +775,8 @@ class Place(Record):
     country: str | None
     events: int         # events located here
     documents: int      # articles that name it
+    kb_id: str | None = None
+    precision: str | None = None  # place: its own point; country: its country's point stands in
 
 
 def places(store: Store, period: Period | None = None, actor: str | None = None,
@@ -713,18 +796,20 @@ def places(store: Store, period: Period | None = None, actor: str | None = None,
     named: Counter[str] = Counter()
     shown: dict[str, Counter[str]] = defaultdict(Counter)
     countries: dict[str, str | None] = {}
-    for key, name, country, n in store.conn.execute(
-            ctes + "SELECT lower(e.name), e.name, max(e.country), count(DISTINCT e.doc_id) "
+    kb_ids: dict[str, str | None] = {}
+    for key, name, country, kb_id, n in store.conn.execute(
+            ctes + "SELECT lower(e.name), e.name, max(e.country), max(e.kb_id), count(DISTINCT e.doc_id) "
             "FROM entities e JOIN documents d ON d.id = e.doc_id "
             "WHERE e.type IN ('LOC', 'GPE')" + (f" AND {dsql}" if dsql else "") + doc_filter +
             " GROUP BY lower(e.name), e.name", cte_params + dparams):
         named[key] += n
         shown[key][name] += n
         countries[key] = countries.get(key) or country
+        kb_ids[key] = kb_ids.get(key) or kb_id
     psql, pparams = _period_sql(period)
     located: Counter[str] = Counter()
-    for key, name, country, n in store.conn.execute(
-            ctes + "SELECT lower(e.name), e.name, e.country, count(*) FROM events v "
+    for key, name, country, kb_id, n in store.conn.execute(
+            ctes + "SELECT lower(e.name), e.name, max(e.country), max(e.kb_id), count(*) FROM events v "
             "JOIN documents d ON d.id = v.doc_id "
             "JOIN entities e ON e.doc_id = v.doc_id AND e.id = v.location WHERE 1"
             + (f" AND {psql}" if psql else "") + ev_filter + " GROUP BY lower(e.name), e.name",
@@ -732,13 +817,15 @@ def places(store: Store, period: Period | None = None, actor: str | None = None,
         located[key] += n
         shown[key].setdefault(name, 0)
         countries[key] = countries.get(key) or country
+        kb_ids[key] = kb_ids.get(key) or kb_id
     keys = sorted(set(named) | set(located), key=lambda k: (-located[k], -named[k], k))[:limit]
     out = []
     for k in keys:
         name = shown[k].most_common(1)[0][0]
-        coords = gazetteer.lookup(name)
+        coords = gazetteer.lookup(name, kb_ids.get(k))
         out.append(Place(name, coords.lat if coords else None, coords.lon if coords else None,
-                         countries.get(k) or (coords.country if coords else None), located[k], named[k]))
+                         countries.get(k) or (coords.country if coords else None), located[k], named[k],
+                         kb_ids.get(k), coords.precision if coords else None))
     return out
 
 
@@ -767,6 +854,7 @@ def summary(store: Store) -> StoreSummary:
 
 
 __all__ = [
+    "ActorChoice",
     "ActorCount",
     "ActorMatch",
     "ArticleHit",

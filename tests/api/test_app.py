@@ -145,12 +145,14 @@ def test_article_markup_comes_back_as_data_not_as_page(client):
 
 
 def test_ui_files_and_openapi(client):
-    for name in ("app.js", "app.css"):
-        assert client.get(f"/static/{name}").status_code == 200
+    for name in ("app.js", "app.css", "i18n.js", "vendor/d3-geo/d3-geo.min.js",
+                 "vendor/topojson-client/topojson-client.min.js", "vendor/cytoscape/cytoscape.min.js",
+                 "vendor/world-atlas/countries-110m.json"):
+        assert client.get(f"/static/{name}").status_code == 200, name
     spec = ok(client, "/openapi.json")
     paths = set(spec["paths"])
     assert {"/api/summary", "/api/actors", "/api/actor", "/api/timeline", "/api/dyad", "/api/events",
-            "/api/search", "/api/network", "/api/places", "/api/documents/{doc_id}",
+            "/api/search", "/api/network", "/api/places", "/api/documents/{doc_id}", "/api/names",
             "/api/merged", "/api/merged/{merged_id}", "/api/stories", "/api/stories/{story_id}",
             "/api/duplicates/{doc_id}"} == paths
     assert client.get("/nergens").status_code == 404
@@ -182,3 +184,14 @@ def test_missing_database_is_a_503_with_a_message(tmp_path):
     with TestClient(create_app(tmp_path / "geen.db"), raise_server_exceptions=False) as c:
         r = c.get("/api/summary")
     assert r.status_code == 503 and r.json()["error"]["code"] == "E_STORE_OPEN"
+
+
+def test_countries_resolve_as_typed_and_dutch_names_are_served(client):
+    for typed in ("USA", "Verenigde Staten", "United States"):
+        m = ok(client, "/api/actor", actor=typed)
+        assert (m["kind"], m["value"], m["label"], m["label_nl"]) == ("country", "USA", "United States",
+                                                                       "Verenigde Staten")
+    names = ok(client, "/api/names")
+    assert names["NLD"] == "Nederland" and names["THE_HAGUE_NLD"] == "Den Haag" and names["NATO"] == "NAVO"
+    places = {p["name"]: p for p in ok(client, "/api/places")}
+    assert places["Verenigde Staten"]["lat"] is not None and places["Pyongyang"]["precision"] == "place"

@@ -26,7 +26,7 @@ def run(*args):
 def test_timeline_table_json_and_csv(db):
     r = run("timeline", "Lavrov", "--db", db, "--mentions")
     assert r.exit_code == EXIT_OK, r.output
-    assert r.output.startswith("Sergej Lavrov (name Lavrov: 3 entities in 3 articles): 4 events")
+    assert r.output.startswith("Sergej Lavrov (kb SERGEY_LAVROV: 3 entities in 3 articles): 4 events")
     assert "[planned]" in r.output and "(bezoek-2019-01#v1)" in r.output
     data = json.loads(run("timeline", "kb:SERGEY_LAVROV", "--db", db, "--format", "json", "--mentions").output)
     assert data["actor"]["kind"] == "kb" and len(data["events"]) == 4
@@ -66,7 +66,7 @@ def test_errors_have_codes_and_exit_codes(db, tmp_path):
 def test_dyad_events_actors_search(db):
     r = run("dyad", "Verenigde Staten", "country:PRK", "--db", db)
     assert r.exit_code == EXIT_OK and r.output.splitlines()[0] == (
-        "Verenigde Staten → PRK: 1 events; PRK → Verenigde Staten: 1 events")
+        "United States → North Korea: 1 events; North Korea → United States: 1 events")
     r = run("events", "--db", db, "--place", "Singapore")
     assert "AGREE" in r.output and r.output.startswith("1 events")
     r = run("actors", "ri", "--db", db)
@@ -109,3 +109,13 @@ def test_export_to_an_unwritable_file_fails_with_its_code(db, tmp_path):
 
 def test_search_with_a_prefix(db):
     assert "dijk-2021-11" in run("search", "dij*", "--db", db).output
+
+
+def test_dyad_and_timeline_take_countries_as_people_type_them(db):
+    typed = run("dyad", "USA", "PRK", "--db", db)
+    prefixed = run("dyad", "country:USA", "country:PRK", "--db", db)
+    assert typed.exit_code == EXIT_OK and typed.output == prefixed.output
+    assert typed.output.startswith("United States → North Korea: 1 events")
+    r = run("timeline", "Nederland", "--db", db)
+    assert r.exit_code == EXIT_FAILURE and "no actor matches 'Nederland'" in r.output  # none in this store
+    assert run("timeline", "Rusland", "--db", db).output.startswith("Russia (country RUS:")

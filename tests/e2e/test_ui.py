@@ -39,7 +39,8 @@ def test_search_an_actor_see_the_timeline_open_an_event_see_its_sentence(server,
     assert classes[0] == "event planned" and classes[2] == "event asserted"
     # planned events sit in their own lane of the timeline, apart from what happened
     assert page.query_selector_all("#timeline-svg .mark.planned") and page.query_selector_all("#timeline-svg .mark.asserted")
-    assert page.query_selector("#network-svg") and page.query_selector("#map-svg .place")
+    page.wait_for_selector("#network-canvas canvas")
+    page.wait_for_selector("#map-svg .place")
     screenshot(page, "timeline-lavrov")
 
     items[2].query_selector("a").click()  # "evidence in the article" of the January 2019 visit
@@ -110,8 +111,9 @@ def test_full_text_search_leads_to_the_article(server, page):
 
 def test_unknown_actor_shows_a_message(server, page):
     page.goto(server.url + "/#/actor/Napoleon")
-    page.wait_for_selector("#status:has-text('E_QUERY_NO_ACTOR')")
+    page.wait_for_selector("#status[data-code='E_QUERY_NO_ACTOR'] .message")
     assert "Napoleon" in page.text_content("#status")
+    assert "E_QUERY" not in page.text_content("#status")  # plain words; the code stays in data-code
 
 
 @pytest.mark.frog

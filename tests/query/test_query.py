@@ -16,8 +16,9 @@ def keys(events):
 
 
 def test_actor_is_found_by_name_kb_id_and_country(store):
-    by_name = Q.resolve_actor(store, "lavrov")  # a mention text, any case
-    assert (by_name.kind, by_name.label, by_name.documents) == ("name", "Sergej Lavrov", 3)
+    # a mention text, any case: it stands for the KB entry its entities are linked to
+    by_name = Q.resolve_actor(store, "lavrov")
+    assert (by_name.ref, by_name.label, by_name.documents) == ("kb:SERGEY_LAVROV", "Sergej Lavrov", 3)
     by_kb = Q.resolve_actor(store, "SERGEY_LAVROV")
     assert by_kb.kind == "kb" and by_kb.entities == 3
     assert Q.resolve_actor(store, "rus").kind == "country"

@@ -106,6 +106,13 @@ def create_app(db_path: str | os.PathLike[str] | None = None) -> FastAPI:
         """How an actor query is understood (KB id, country or name) and what it covers."""
         return Q.resolve_actor(db, actor)
 
+    @app.get("/api/names", response_model=dict[str, str], tags=["actors"])
+    def get_names():
+        """Dutch names of KB entries by KB id ("NLD": "Nederland"), for showing names in Dutch."""
+        from ..kb.display import display_names
+
+        return dict(display_names().dutch)
+
     @app.get("/api/timeline", response_model=Q.Timeline, tags=["events"])
     def get_timeline(db: Db, actor: ActorParam, start: From = None, end: To = None,
                      types: Types = None, modalities: Modalities = None,

@@ -94,9 +94,11 @@ def timeline(actor: str, db: Path | None, start: str | None, end: str | None, ty
     """The events of ACTOR in date order: each real-world event once, with how many
     articles report it and its status over time (--mentions: every report on its own).
 
-    ACTOR is a name (as entity name or mention, any case), a KB id or a country code;
-    say which with kb:ID, country:RUS or name:Lavrov. An event counts when the actor
-    is its source or its target.
+    ACTOR is typed as people do: a country code or a country's Dutch or English name
+    (USA, "Verenigde Staten"), a KB id, or a name, which stands for the KB entry its
+    entities are linked to (Trump is kb:DONALD_TRUMP; other readings are offered as
+    "did you mean"). Say which with kb:ID, country:RUS or name:Lavrov. An event counts
+    when the actor is its source or its target.
     """
     from .. import query as Q
     from ..store import Store
@@ -116,8 +118,18 @@ def timeline(actor: str, db: Path | None, start: str | None, end: str | None, ty
     with Store.open_reader(db) as store:
         t = Q.timeline(store, actor, Q.Period.parse(start, end), types, modalities, limit)
     m = t.actor
+    _did_you_mean(m)
     _print_events(t, fmt, f"{m.label} ({m.kind} {m.value}: {m.entities} entities in {m.documents} "
                           f"articles): {len(t.events)} events")
+
+
+def _did_you_mean(*matches) -> None:
+    """Say what else an ambiguous name could mean, and how to ask for it (on stderr:
+    the table, JSON or CSV on stdout stays as it was)."""
+    for m in matches:
+        if m.alternatives:
+            others = ", ".join(f"{a.label} ({a.ref})" for a in m.alternatives)
+            click.echo(f"{m.query!r} is read as {m.label} ({m.ref}); did you mean {others}?", err=True)
 
 
 @main.command()
@@ -131,12 +143,13 @@ def timeline(actor: str, db: Path | None, start: str | None, end: str | None, ty
 @handle_errors
 def dyad(a: str, b: str, db: Path | None, start: str | None, end: str | None, types, modalities,
          fmt: str, limit: int) -> None:
-    """Events between A and B (actors or countries), in both directions."""
+    """Events between A and B (actors or countries, typed as for timeline), both directions."""
     from .. import query as Q
     from ..store import Store
 
     with Store.open_reader(db) as store:
         d = Q.dyad(store, a, b, Q.Period.parse(start, end), types, modalities, limit)
+    _did_you_mean(d.a, d.b)
     _print_events(d, fmt, f"{d.a.label} → {d.b.label}: {d.count('a->b')} events; "
                           f"{d.b.label} → {d.a.label}: {d.count('b->a')} events")
 
