@@ -42,7 +42,7 @@ def test_timeline_merges_reports_of_one_event(db):
     # The trip and the talks of one article on one day are one event, reported twice.
     r = run("timeline", "Lavrov", "--db", db)
     assert r.exit_code == EXIT_OK, r.output
-    assert r.output.startswith("Sergej Lavrov (name Lavrov: 3 entities in 3 articles): 3 events from 4 reports")
+    assert r.output.startswith("Sergej Lavrov (kb SERGEY_LAVROV: 3 entities in 3 articles): 3 events from 4 reports")
     assert "2 reports in 1 article (De Dagkrant)" in r.output
     assert "status: planned (from 2018-05-30, 2 reports)" in r.output
     data = json.loads(run("timeline", "kb:SERGEY_LAVROV", "--db", db, "--format", "json").output)

@@ -27,7 +27,8 @@ def store(tmp_path):
 
 def test_merged_events_with_reports_and_arc(store):
     page = CQ.merged_events(store, actor="Kim Jong-un")
-    assert page.actor is not None and page.actor.kind == "name"
+    # A name stands for the KB entry its entities are linked to.
+    assert page.actor is not None and (page.actor.kind, page.actor.value) == ("kb", "KIM_JONG_UN")
     summit, second = page.events
     assert summit.reports == 5 and summit.documents == 5 and summit.date == "2018-06-12"
     assert summit.arc == ("planned (from 2018-05-10, 2 reports) → negated (from 2018-05-24, 1 report) → "
