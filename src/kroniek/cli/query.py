@@ -94,11 +94,9 @@ def timeline(actor: str, db: Path | None, start: str | None, end: str | None, ty
     say which with kb:ID, country:RUS or name:Lavrov. An event counts when the actor
     is its source or its target.
     """
-    from .. import query as Q
-    from ..store import Store
+    from ..database import Database
 
-    with Store.open_reader(db) as store:
-        t = Q.timeline(store, actor, Q.Period.parse(start, end), types, modalities, limit)
+    t = Database(db).timeline(actor, start, end, types=types, modalities=modalities, limit=limit)
     m = t.actor
     _print_events(t, fmt, f"{m.label} ({m.kind} {m.value}: {m.entities} entities in {m.documents} "
                           f"articles): {len(t.events)} events")
@@ -116,11 +114,9 @@ def timeline(actor: str, db: Path | None, start: str | None, end: str | None, ty
 def dyad(a: str, b: str, db: Path | None, start: str | None, end: str | None, types, modalities,
          fmt: str, limit: int) -> None:
     """Events between A and B (actors or countries), in both directions."""
-    from .. import query as Q
-    from ..store import Store
+    from ..database import Database
 
-    with Store.open_reader(db) as store:
-        d = Q.dyad(store, a, b, Q.Period.parse(start, end), types, modalities, limit)
+    d = Database(db).dyad(a, b, start, end, types=types, modalities=modalities, limit=limit)
     _print_events(d, fmt, f"{d.a.label} → {d.b.label}: {d.count('a->b')} events; "
                           f"{d.b.label} → {d.a.label}: {d.count('b->a')} events")
 
@@ -138,12 +134,10 @@ def dyad(a: str, b: str, db: Path | None, start: str | None, end: str | None, ty
 def events(db: Path | None, start: str | None, end: str | None, types, modalities, place: str | None,
            medium: str | None, fmt: str, limit: int, offset: int) -> None:
     """Events by type, modality, period, place and source medium."""
-    from .. import query as Q
-    from ..store import Store
+    from ..database import Database
 
-    with Store.open_reader(db) as store:
-        page = Q.search_events(store, types, modalities, Q.Period.parse(start, end), place, medium,
-                               limit, offset)
+    page = Database(db).events(start, end, types=types, modalities=modalities, place=place, medium=medium,
+                               limit=limit, offset=offset)
     _print_events(page, fmt, f"{len(page.events)} events")
 
 
@@ -159,11 +153,9 @@ def actors(query: str, db: Path | None, limit: int, fmt: str) -> None:
     Without QUERY: the actors with the most events. The first column is what to give
     `kroniek timeline`.
     """
-    from .. import query as Q
-    from ..store import Store
+    from ..database import Database
 
-    with Store.open_reader(db) as store:
-        rows = Q.actors(store, query, limit)
+    rows = Database(db).actors(query, limit)
     if fmt == "json":
         click.echo(json.dumps([r.to_dict() for r in rows], ensure_ascii=False, indent=2))
     elif fmt == "csv":
@@ -194,11 +186,9 @@ def search(text: str, db: Path | None, start: str | None, end: str | None, limit
     Plain words must all occur (any case, accents ignored); FTS5 syntax (OR, NOT,
     "a phrase", prefix*) is understood when the query uses it.
     """
-    from .. import query as Q
-    from ..store import Store
+    from ..database import Database
 
-    with Store.open_reader(db) as store:
-        hits = Q.search_articles(store, text, Q.Period.parse(start, end), limit)
+    hits = Database(db).search(text, start, end, limit=limit)
     if fmt == "json":
         click.echo(json.dumps([h.to_dict() for h in hits], ensure_ascii=False, indent=2))
         return

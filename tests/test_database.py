@@ -1,0 +1,108 @@
+"""kroniek.open(): the Database's questions on a real SQLite store, and what they give pandas."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+import kroniek
+from kroniek.cli import main
+from kroniek.errors import KroniekError, QueryError, StoreError
+from kroniek.export import EVENT_COLUMNS
+
+from .query.corpus import XSS_TEXT, build
+
+
+@pytest.fixture(scope="module")
+def db_file(tmp_path_factory):
+    return build(tmp_path_factory.mktemp("api") / "api.db")
+
+
+@pytest.fixture
+def db(db_file):
+    return kroniek.open(db_file)
+
+
+def test_timeline_matches_the_cli(db, db_file):
+    t = db.timeline("Lavrov")
+    assert t.actor.label == "Sergej Lavrov" and len(t.events) == 4 and len(t) == 4
+    cli = json.loads(CliRunner().invoke(main, ["timeline", "Lavrov", "--db", str(db_file), "--format", "json"]).output)
+    assert cli == t.to_dict()
+    assert [e.doc_id for e in db.timeline("Lavrov", "2019").events] == ["bezoek-2019-01", "xss-2019-02"]
+    assert repr(t).startswith("<Timeline of Sergej Lavrov (") and "4 events" in repr(t)
+
+
+def test_timeline_to_pandas_has_the_export_columns_and_role(db):
+    df = db.timeline("Lavrov", types=["PROTEST"]).to_pandas()
+    assert list(df.columns) == [c for c, _ in EVENT_COLUMNS] + ["role"]
+    assert list(df["event_id"]) == ["xss-2019-02:v1"] and list(df["role"]) == ["source"]
+    assert str(df["trigger_start"].dtype) == "Int64"
+    text_start = XSS_TEXT.index(df["trigger"][0])
+    assert int(df["trigger_start"][0]) == text_start
+
+
+def test_empty_results_keep_their_columns(db):
+    df = db.events(types=["ASSAULT"]).to_pandas()
+    assert len(df) == 0 and list(df.columns) == [c for c, _ in EVENT_COLUMNS]
+
+
+def test_dyad_events_actors_search(db):
+    d = db.dyad("RUS", "PRK")
+    assert d.events and {e.role for e in d.events} <= {"a->b", "b->a"}
+    assert list(d.to_pandas()["role"]) == [e.role for e in d.events]
+    page = db.events(limit=2)
+    assert len(page.events) == 2 and page.truncated
+    assert db.actors("Lav")[0].name == "Sergej Lavrov"
+    hits = db.search("Lavrov")
+    assert hits and all(h.id for h in hits)
+    frame = hits.to_pandas()
+    assert list(frame["id"]) == [h.id for h in hits]
+    assert "Lavrov" in frame["snippet"][0]
+
+
+def test_arrow_tables_if_pyarrow(db):
+    pytest.importorskip("pyarrow")
+    table = db.timeline("Lavrov").to_arrow()
+    assert table.num_rows == 4 and table.schema.field("trigger_start").type.bit_width == 64
+
+
+def test_documents(db, db_file):
+    ids = db.ids()
+    assert len(db) == len(ids) and ids
+    doc = db[ids[0]]
+    assert doc.id == ids[0] and not doc.bad_spans()
+    assert [d.id for d in db.documents(limit=2)] == ids[:2]
+    assert db.rejects() == []
+
+
+def test_errors_are_kroniek_errors_with_codes(db, tmp_path):
+    with pytest.raises(QueryError) as exc:
+        db.timeline("Nobody Known")
+    assert exc.value.code == "E_QUERY_NO_ACTOR"
+    with pytest.raises(QueryError) as exc:
+        db.timeline("Lavrov", "2019-13")
+    assert exc.value.code == "E_QUERY_PARAM"
+    with pytest.raises(StoreError) as exc:
+        db.get("no-such-document")
+    assert exc.value.code == "E_STORE_NOT_FOUND"
+    with pytest.raises(KroniekError) as exc:
+        kroniek.open(tmp_path / "absent.db").timeline("Lavrov")
+    assert exc.value.code == "E_STORE_OPEN"
+    assert not (tmp_path / "absent.db").exists()
+
+
+def test_stories_wait_for_issue_16(db):
+    with pytest.raises(NotImplementedError):
+        db.stories()
+
+
+def test_ingest_records_without_frog_rejects_bad_ones(tmp_path):
+    # Only bad records: nothing needs a parser, and each becomes a stored reject.
+    db = kroniek.open(tmp_path / "k.db")
+    report = db.ingest([{"id": "a", "text": "Tekst."}, {"id": "b", "date": "2020-02-30", "text": "x"},
+                        {"id": "c", "date": "2020-01-01", "text": "  "}, 42])
+    assert report.rejected == 4 and report.done == 0
+    assert sorted(r["code"] for r in db.rejects()) == ["E_INPUT_BAD_DATE", "E_INPUT_EMPTY_TEXT",
+                                                        "E_INPUT_FIELD", "E_INPUT_NO_DATE"]
