@@ -77,7 +77,7 @@ class Annotator:
     def __init__(self, config: Config | str | os.PathLike[str] | None = None, *, workers: int | None = None,
                  cache_dir: str | os.PathLike[str] | None = None, pipeline: Pipeline | None = None) -> None:
         self.config = as_config(config)
-        self.workers = workers or self.config.workers
+        self.workers = workers if workers is not None else self.config.workers
         if self.workers < 1:
             raise KroniekError(f"workers must be at least 1, not {self.workers}", code="E_CONFIG")
         self.cache_dir = cache_dir
@@ -154,6 +154,8 @@ class Annotator:
         """
         from .pipeline import annotate_stream
 
+        if workers is not None and workers < 1:
+            raise KroniekError(f"workers must be at least 1, not {workers}", code="E_CONFIG")
         if workers is not None and workers != self.workers:
             if self._pool is not None and self._pool.started:
                 raise KroniekError(f"this Annotator already runs {self.workers} parser(s); make a new "
