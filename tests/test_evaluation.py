@@ -11,7 +11,7 @@ import kroniek
 from kroniek.cli import main
 from kroniek.errors import EvalError
 
-from .conftest import SHARED, require_frog
+from .conftest import REPO, require_frog
 
 
 def test_nothing_to_score_is_an_error():
@@ -28,13 +28,11 @@ def test_a_folder_without_gold_is_an_error(tmp_path):
 @pytest.mark.frog
 def test_cli_and_api_give_the_same_figures(tmp_path):
     require_frog()
-    seed = SHARED / "seed"
-    if not seed.exists():
-        pytest.skip(f"seed gold not found at {seed}")
+    gold = REPO / "tests" / "data" / "gold"  # the project's own gold: runs in any clone
     cache = tmp_path / "parses"  # the CLI parses once; the API reads the same cache
-    r = CliRunner().invoke(main, ["eval", "events", str(seed), "--cache-dir", str(cache), "--json"])
+    r = CliRunner().invoke(main, ["eval", "events", str(gold), "--cache-dir", str(cache), "--json"])
     assert r.exit_code == 0, r.output
     from_cli = json.loads(r.stdout)
-    from_api = kroniek.evaluate_events(seed, cache_dir=cache)
+    from_api = kroniek.evaluate_events(gold, cache_dir=cache)
     assert from_api == from_cli
     assert from_api["gold"]["files"] >= 1 and from_api["gold"]["settings"]

@@ -16,14 +16,6 @@ from .base import (EXIT_OK, EXIT_FAILURE, EXIT_PARTIAL, ProgressBar, db_option, 
                    main, print_summary, read_options_decorator, read_options_from)
 
 
-def pipeline_for(config):
-    """The standard pipeline with the user's knowledge-base files; a broken file stops
-    the command here (E_KB_FILE) rather than rejecting every article."""
-    from ..annotator import Annotator
-
-    return Annotator(config).pipeline
-
-
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @read_options_decorator
