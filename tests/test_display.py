@@ -7,7 +7,7 @@ import re
 
 from kroniek.display import document_html, marked_text
 from kroniek.frames import DOCUMENT_EVENT_COLUMNS
-from kroniek.model import Reject
+from kroniek.model import Article, Reject
 
 from .query.corpus import XSS_TEXT, build, documents
 
@@ -22,6 +22,8 @@ def test_document_repr_is_one_short_line():
     assert r.startswith(f"<Document {doc.id!r} {doc.date}:") and "\n" not in r and len(r) < 200
     assert f"{len(doc.events)} events" in r
     assert "Reject(" in repr(Reject("x", "E_INPUT_NO_DATE", "no date"))
+    a = Article(id="a1", text="Lange tekst " * 100, date="2020-01-02")
+    assert repr(a).startswith("<Article 'a1' 2020-01-02 nl: 1200 chars; 'Lange tekst") and len(repr(a)) < 120
 
 
 def test_html_escapes_the_article_and_keeps_its_text():

@@ -108,6 +108,11 @@ class Article(Record):
     def content_hash(self) -> str:
         return content_hash(self.date, self.lang, self.title, self.text)
 
+    def __repr__(self) -> str:
+        from .display import short
+
+        return f"<Article {self.id!r} {self.date} {self.lang}: {len(self.text)} chars; {short(self.title or self.text, 50)!r}>"
+
 
 def has_surrogates(value: str) -> bool:
     """Whether ``value`` holds lone surrogates: JSON escapes ("\\ud800") or bytes decoded
