@@ -30,7 +30,13 @@ def test_making_an_annotator_and_a_database_starts_nothing(tmp_path):
     # No parser process, no database file: both wait for their first use.
     loaded = _loaded_after(f"import kroniek\nnlp = kroniek.Annotator()\ndb = kroniek.open({str(tmp_path / 'x.db')!r})")
     assert "kroniek.nlp.frog" not in loaded and "kroniek.pipeline" not in loaded
+    assert "kroniek.store" not in loaded and "sqlite3" not in loaded
     assert not (tmp_path / "x.db").exists()
+
+
+def test_the_annotator_class_loads_only_its_own_module_and_the_errors():
+    loaded = _loaded_after("import kroniek\nkroniek.Annotator")
+    assert sorted(m for m in loaded if m.startswith("kroniek")) == ["kroniek", "kroniek.annotator", "kroniek.errors"]
 
 
 def test_public_names():

@@ -24,23 +24,25 @@ from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Union
 
-from .config import Config, load_config
 from .errors import InputError, KroniekError
-from .model import Article, Document, Reject
 
 if TYPE_CHECKING:  # pragma: no cover
+    from .config import Config
     from .ingest import ReadOptions
+    from .model import Article, Document, Reject
     from .nlp.pool import ParserPool
     from .pipeline import Pipeline
 
 # What annotate_many and Database.ingest accept, one record at a time: an Article, a
 # dict with the JSON-lines fields (id, date or published_at, text, title, source, url,
 # lang), or a path to a file or folder of articles in any format kroniek reads.
-RecordLike = Union[Article, Mapping[str, Any], str, os.PathLike]
+RecordLike = Union["Article", Mapping[str, Any], str, os.PathLike]
 
 
 def as_config(config: Config | str | os.PathLike[str] | None) -> Config:
     """A Config as given, loaded from a TOML path, or the defaults ($KRONIEK_CONFIG)."""
+    from .config import Config, load_config
+
     if isinstance(config, Config):
         return config
     return load_config(config)
@@ -50,6 +52,7 @@ def read_records(records: RecordLike | Iterable[RecordLike], options: ReadOption
     """Articles (or Rejects) from the records the API accepts; see :data:`RecordLike`."""
     from .ingest import read_paths
     from .ingest.jsonl import record_to_article
+    from .model import Article, Reject
 
     if isinstance(records, (str, os.PathLike, Article)) or isinstance(records, Mapping):
         records = [records]
@@ -133,6 +136,7 @@ class Annotator:
         the parser fails, KroniekError E_EXTRACT when a step does.
         """
         from .ingest.records import make_article
+        from .model import Reject
 
         record_id = id if id is not None else f"doc-{next(self._count)}"
         item = make_article(record_id=record_id, text=text, date=date, options=self.read_options(),

@@ -19,10 +19,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .annotator import Annotator, RecordLike, as_config, read_records
-from .config import Config
-from .model import Document
 
 if TYPE_CHECKING:  # pragma: no cover
+    from .config import Config
+    from .model import Document
     from .jobs import IngestReport, Progress
     from .query import ActorCount, Dyad, EventPage, Timeline
     from .store import Store
@@ -34,9 +34,11 @@ class Database:
 
     def __init__(self, path: str | os.PathLike[str] | None = None, *,
                  config: Config | str | os.PathLike[str] | None = None) -> None:
-        from .store import default_db_path
+        if path is None:
+            from .store import default_db_path
 
-        self.path = Path(path) if path is not None else default_db_path()
+            path = default_db_path()
+        self.path = Path(path)
         self.config = as_config(config)
 
     @contextmanager

@@ -9,11 +9,13 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .annotator import as_config
-from .config import Config
 from .errors import EvalError
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .config import Config
 
 
 def evaluate_events(gold_dir: str | os.PathLike[str] | None = None, *,
