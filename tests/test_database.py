@@ -55,6 +55,9 @@ def test_dyad_events_actors_search(db):
     page = db.events(limit=2)
     assert len(page.events) == 2 and page.truncated
     assert db.actors("Lav")[0].name == "Sergej Lavrov"
+    top = db.actors()
+    frame = top.to_pandas()
+    assert list(frame["ref"]) == [a.ref for a in top] and list(frame["events"]) == [a.events for a in top]
     hits = db.search("Lavrov")
     assert hits and all(h.id for h in hits)
     frame = hits.to_pandas()

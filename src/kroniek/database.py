@@ -24,9 +24,9 @@ if TYPE_CHECKING:  # pragma: no cover
     from .config import Config
     from .model import Document
     from .jobs import IngestReport, Progress
-    from .query import ActorCount, Dyad, EventPage, Timeline
+    from .query import Dyad, EventPage, Timeline
     from .store import Store
-    from .frames import ArticleHits
+    from .frames import ActorCounts, ArticleHits
 
 
 class Database:
@@ -132,17 +132,19 @@ class Database:
             return Q.search_events(store, types, modalities, Q.Period.parse(start, end), place, medium,
                                    limit, offset)
 
-    def actors(self, query: str = "", limit: int = 20) -> list[ActorCount]:
-        """Actors whose name, KB id or country code starts with ``query`` (``kroniek actors``)."""
+    def actors(self, query: str = "", limit: int = 20) -> ActorCounts:
+        """Actors whose name, KB id or country code starts with ``query``, most events
+        first (``kroniek actors``); without ``query``, the busiest actors."""
         from . import query as Q
+        from .frames import ActorCounts
 
         with self.reader() as store:
-            return Q.actors(store, query, limit)
+            return ActorCounts(Q.actors(store, query, limit))
 
     def search(self, q: str, start: str | None = None, end: str | None = None, *, limit: int = 20) -> ArticleHits:
         """Articles matching the words of ``q``, best first (``kroniek search``)."""
         from . import query as Q
-        from .frames import ArticleHits
+        from .frames import ActorCounts, ArticleHits
 
         with self.reader() as store:
             return ArticleHits(Q.search_articles(store, q, Q.Period.parse(start, end), limit))

@@ -140,6 +140,25 @@ class ArticleHits(tuple):
         return f"<ArticleHits: {len(self)} articles {[h.id for h in self][:5]}{'…' if len(self) > 5 else ''}>"
 
 
+ACTOR_COUNT_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("ref", "string"), ("kind", "string"), ("name", "string"), ("type", "string"), ("country", "string"),
+    ("code", "string"), ("kb_id", "string"), ("documents", "int64"), ("events", "int64"),
+)
+
+
+class ActorCounts(tuple):
+    """Actors with their counts: a tuple of :class:`~kroniek.query.ActorCount` with ``to_pandas()``."""
+
+    def to_pandas(self) -> Any:
+        return frame([a.to_dict() for a in self], ACTOR_COUNT_COLUMNS)
+
+    def to_arrow(self) -> Any:
+        return arrow_table([a.to_dict() for a in self], ACTOR_COUNT_COLUMNS)
+
+    def __repr__(self) -> str:
+        return f"<ActorCounts: {len(self)} actors {[a.ref for a in self][:5]}{'…' if len(self) > 5 else ''}>"
+
+
 # --------------------------------------------------------------------------- one document
 
 def document_event_rows(doc: Document) -> list[dict[str, Any]]:
