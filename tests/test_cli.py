@@ -132,7 +132,7 @@ def test_ingest_bad_batch_twice(runner, tmp_path):
     assert json.loads(shown.output)["text"] == "Goed artikel 2."
     rejects = invoke(runner, "rejects", "--db", db, "--format", "json")
     assert {json.loads(x)["code"] for x in rejects.output.splitlines()} >= set(EXPECTED_BAD.values())
-    chron = invoke(runner, "chronicle", "--db", db)
+    chron = invoke(runner, "chronicle", "--db", db, "--mentions")
     assert "navo-top-vilnius-2023-07" in chron.output and "Zelensky" in chron.output
 
 

@@ -28,7 +28,8 @@ def db(db_file):
 def test_timeline_matches_the_cli(db, db_file):
     t = db.timeline("Lavrov")
     assert t.actor.label == "Sergej Lavrov" and len(t.events) == 4 and len(t) == 4
-    cli = json.loads(CliRunner().invoke(main, ["timeline", "Lavrov", "--db", str(db_file), "--format", "json"]).output)
+    cli = json.loads(CliRunner().invoke(main, ["timeline", "Lavrov", "--db", str(db_file), "--format", "json",
+                                               "--mentions"]).output)
     assert cli == t.to_dict()
     assert [e.doc_id for e in db.timeline("Lavrov", "2019").events] == ["bezoek-2019-01", "xss-2019-02"]
     assert repr(t).startswith("<Timeline of Sergej Lavrov (") and "4 events" in repr(t)
@@ -96,9 +97,51 @@ def test_errors_are_kroniek_errors_with_codes(db, tmp_path):
     assert not (tmp_path / "absent.db").exists()
 
 
-def test_stories_wait_for_issue_16(db):
-    with pytest.raises(NotImplementedError):
-        db.stories()
+def test_merged_events_and_stories_match_the_cli(db, db_file):
+    page = db.merged_events("Lavrov")
+    assert page.events and all(e.reports >= 1 for e in page.events)
+    assert sum(e.reports for e in page.events) == len(db.timeline("Lavrov").events)
+    cli = json.loads(CliRunner().invoke(main, ["timeline", "Lavrov", "--db", str(db_file), "--format",
+                                               "json"]).output)
+    assert [e["id"] for e in cli["events"]] == [e.id for e in page.events]
+    df = page.to_pandas()
+    assert list(df["id"]) == [e.id for e in page.events] and list(df["arc"]) == [e.arc for e in page.events]
+    assert all(isinstance(m, list) for m in df["mentions"])
+    assert "merged events" in repr(page)
+    assert db.pending() == 0
+
+
+def test_stories_match_the_cli(tmp_path):
+    from kroniek.corpus.sync import sync
+    from kroniek.store import Store
+
+    from .corpus.summit import documents
+
+    with Store.open_writer(tmp_path / "summit.db") as w:
+        for d in documents():
+            w.save(d)
+        w.commit()
+        sync(w)
+    db = kroniek.open(tmp_path / "summit.db")
+    stories = db.stories()
+    assert stories and list(stories.to_pandas()["id"]) == [s.id for s in stories]
+    (trump,) = db.stories("kb:DONALD_TRUMP", "2018-06")
+    assert trump.events == 2
+    cli = json.loads(CliRunner().invoke(main, ["stories", "--db", str(tmp_path / "summit.db"),
+                                               "--format", "json"]).output)
+    assert cli == [s.to_dict() for s in stories]
+    detail = db.story(trump.id)
+    assert detail.story == trump and [e.reports for e in detail.events] == [5, 1]
+    assert len(db.merged_events(story=trump.id)) == 2
+    with pytest.raises(StoreError) as exc:
+        db.story("no-such-story")
+    assert exc.value.code == "E_STORE_NOT_FOUND"
+
+
+def test_merged_events_to_arrow(db):
+    pytest.importorskip("pyarrow")
+    table = db.merged_events().to_arrow()
+    assert table.num_rows == len(db.merged_events().events) and "arc" in table.schema.names
 
 
 def test_ingest_records_without_frog_rejects_bad_ones(tmp_path):

@@ -26,7 +26,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from .jobs import IngestReport, Progress
     from .query import Dyad, EventPage, Timeline
     from .store import Store
-    from .frames import ActorCounts, ArticleHits
+    from .corpus.query import MergedPage, StoryDetail
+    from .frames import ActorCounts, ArticleHits, StoryRecords
 
 
 class Database:
@@ -144,15 +145,48 @@ class Database:
     def search(self, q: str, start: str | None = None, end: str | None = None, *, limit: int = 20) -> ArticleHits:
         """Articles matching the words of ``q``, best first (``kroniek search``)."""
         from . import query as Q
-        from .frames import ActorCounts, ArticleHits
+        from .frames import ArticleHits
 
         with self.reader() as store:
             return ArticleHits(Q.search_articles(store, q, Q.Period.parse(start, end), limit))
 
-    def stories(self, *args: Any, **kwargs: Any) -> Any:
-        """Stories across articles (merged events): issue 16 builds them in
-        ``kroniek.corpus``; this method will answer through it. Not available yet."""
-        raise NotImplementedError("stories are not in this version of kroniek yet (issue 16)")
+    # -- across articles (docs/CHRONICLE.md) -----------------------------------------
+
+    def merged_events(self, actor: str | None = None, start: str | None = None, end: str | None = None, *,
+                      types: Iterable[str] | None = None, modalities: Iterable[str] | None = None,
+                      story: str | None = None, limit: int = 1000, offset: int = 0) -> MergedPage:
+        """Each real-world event once, with its reports and status arc, in date order:
+        ``kroniek timeline ACTOR`` (without ``actor``: ``kroniek chronicle``)."""
+        from .corpus import query as CQ
+        from .query import Period
+
+        with self.reader() as store:
+            return CQ.merged_events(store, actor, Period.parse(start, end), types, modalities, story,
+                                    limit, offset)
+
+    def stories(self, actor: str | None = None, start: str | None = None, end: str | None = None, *,
+                limit: int = 50) -> StoryRecords:
+        """Story threads, most reported first (``kroniek stories``)."""
+        from .corpus import query as CQ
+        from .frames import StoryRecords
+        from .query import Period
+
+        with self.reader() as store:
+            return StoryRecords(CQ.stories(store, actor, Period.parse(start, end), limit))
+
+    def story(self, story_id: str) -> StoryDetail:
+        """One story with its merged events and every report (``kroniek stories ID``)."""
+        from .corpus import query as CQ
+
+        with self.reader() as store:
+            return CQ.story(store, story_id)
+
+    def pending(self) -> int:
+        """Stored articles not merged yet (``kroniek merge`` brings them in)."""
+        from .corpus.sync import pending
+
+        with self.reader() as store:
+            return pending(store)
 
     def __repr__(self) -> str:
         return f"<kroniek.Database {str(self.path)!r}>"

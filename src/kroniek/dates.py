@@ -7,6 +7,7 @@ precisions: ``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD`` or a full ISO time.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -116,3 +117,31 @@ def parse_pub_date(raw: object) -> PubDate:
 def precision_of(value: str) -> Precision:
     """Precision of an already normalized publication date string."""
     return parse_pub_date(value).precision
+
+
+# TIMEX3 values (events' dates), as opposed to publication dates above.
+_TIMEX_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+_TIMEX_MONTH = re.compile(r"^(\d{4})-(\d{2})")
+_TIMEX_YEAR = re.compile(r"^(\d{4})")
+_MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def timex_range(value: str | None) -> tuple[str, str] | None:
+    """First and last day a TIMEX3 date value can mean; None when it names no calendar date."""
+    if not value:
+        return None
+    try:
+        if m := _TIMEX_DAY.match(value):
+            day = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat()
+            return day, day
+        if m := _TIMEX_MONTH.match(value):
+            y, mo = int(m.group(1)), int(m.group(2))
+            if not 1 <= mo <= 12:
+                return None
+            last = 29 if mo == 2 and calendar.isleap(y) else _MONTH_DAYS[mo - 1]
+            return f"{y:04d}-{mo:02d}-01", f"{y:04d}-{mo:02d}-{last:02d}"
+    except ValueError:
+        return None
+    if m := _TIMEX_YEAR.match(value):
+        return f"{m.group(1)}-01-01", f"{m.group(1)}-12-31"
+    return None

@@ -51,7 +51,8 @@ def _pyarrow() -> Any:
 
 def frame(rows: Sequence[dict[str, Any]], columns: Sequence[tuple[str, str]]) -> Any:
     """A DataFrame with ``columns`` in order, also when there are no rows. Integer
-    columns use pandas' nullable Int64, so a missing offset is <NA>, not a float."""
+    columns use pandas' nullable Int64, so a missing offset is <NA>, not a float;
+    "list" columns hold Python lists."""
     pd = _pandas()
     df = pd.DataFrame.from_records(list(rows), columns=[c for c, _ in columns])
     for name, kind in columns:
@@ -157,6 +158,65 @@ class ActorCounts(tuple):
 
     def __repr__(self) -> str:
         return f"<ActorCounts: {len(self)} actors {[a.ref for a in self][:5]}{'…' if len(self) > 5 else ''}>"
+
+
+# --------------------------------------------------------------------------- across articles
+
+def merged_columns() -> tuple[tuple[str, str], ...]:
+    from .corpus.export import MERGED_COLUMNS
+
+    kinds = {"reports": "int64", "documents": "int64", "dates": "list", "status": "list",
+             "outlets": "list", "mentions": "list"}
+    return tuple((c, kinds.get(c, "string")) for c in MERGED_COLUMNS) + (("arc", "string"),)
+
+
+def merged_rows(events: Iterable[Any]) -> list[dict[str, Any]]:
+    from .corpus.export import merged_row
+
+    return [{**merged_row(e, nested=True), "arc": e.arc} for e in events]
+
+
+class MergedTable:
+    """``to_pandas()`` and ``to_arrow()`` for merged events (each real-world event once,
+    with its reports): the columns of ``kroniek export --merged``, nested lists kept as
+    lists, and the status arc in words."""
+
+    events: tuple[Any, ...]
+    truncated: bool
+
+    def to_pandas(self) -> Any:
+        return frame(merged_rows(self.events), merged_columns())
+
+    def to_arrow(self) -> Any:
+        from .corpus.export import _schema
+
+        pa = _pyarrow()
+        schema = _schema(pa).append(pa.field("arc", pa.string()))
+        return pa.Table.from_pylist(merged_rows(self.events), schema=schema)
+
+    def __len__(self) -> int:
+        return len(self.events)
+
+    def __repr__(self) -> str:
+        reports = sum(e.reports for e in self.events)
+        more = ", truncated" if self.truncated else ""
+        return f"<{type(self).__name__}: {len(self.events)} merged events from {reports} reports{more}>"
+
+
+STORY_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("id", "string"), ("label", "string"), ("terms", "list"), ("first_day", "string"), ("last_day", "string"),
+    ("events", "int64"), ("documents", "int64"), ("reports", "int64"),
+)
+
+
+class StoryRecords(tuple):
+    """Story threads: a tuple of :class:`~kroniek.corpus.query.StoryRecord` with ``to_pandas()``."""
+
+    def to_pandas(self) -> Any:
+        return frame([{**s.to_dict(), "terms": list(s.terms)} for s in self], STORY_COLUMNS)
+
+    def __repr__(self) -> str:
+        return f"<StoryRecords: {len(self)} stories {[s.label for s in self][:3]}{'…' if len(self) > 3 else ''}>"
 
 
 # --------------------------------------------------------------------------- one document

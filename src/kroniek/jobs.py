@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .config import Config
+from .corpus.sync import SyncReport, sync
 from .ingest import ReadOptions, expand_paths, read_paths
 from .model import Article, Document, Reject
 from .nlp.frog import FrogParser
@@ -32,6 +33,7 @@ class IngestReport:
     reject_examples: dict[str, str] = field(default_factory=dict)
     seconds: float = 0.0
     characters: int = 0
+    corpus: SyncReport | None = None  # merged events and stories after the batch (kroniek.corpus)
 
     @property
     def done(self) -> int:
@@ -117,6 +119,8 @@ def ingest_items(items: Iterable[Article | Reject], store: Store, pool: ParserPo
         if progress:
             progress(1)
     store.commit()
+    # The batch merges into what is stored: only the actor pairs it touched are recomputed.
+    report.corpus = sync(store)
     report.seconds = time.perf_counter() - started
     return report
 

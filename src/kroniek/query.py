@@ -18,8 +18,6 @@ seasons (``2018-W22``, ``2018-SU``) count as their whole year.
 
 from __future__ import annotations
 
-import calendar
-import datetime as dt
 import re
 import sqlite3
 from collections import Counter, defaultdict
@@ -27,7 +25,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from .dates import parse_pub_date
+from .dates import parse_pub_date, timex_range
 from .errors import InputError, QueryError, StoreError
 from .frames import EventTable
 from .gazetteer import Gazetteer
@@ -103,33 +101,6 @@ EVENT_LAST_DAY = (f"CASE WHEN v.date GLOB {_DAY_GLOB} THEN substr(v.date, 1, 10)
                   f"WHEN v.date GLOB {_MONTH_GLOB} THEN substr(v.date, 1, 7) || '-31' "
                   f"WHEN v.date GLOB {_YEAR_GLOB} THEN substr(v.date, 1, 4) || '-12-31' "
                   "ELSE d.date_last END")
-
-_TIMEX_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
-_TIMEX_MONTH = re.compile(r"^(\d{4})-(\d{2})")
-_TIMEX_YEAR = re.compile(r"^(\d{4})")
-_MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
-
-
-def timex_range(value: str | None) -> tuple[str, str] | None:
-    """First and last day a TIMEX3 date value can mean; None when it names no calendar date."""
-    if not value:
-        return None
-    try:
-        if m := _TIMEX_DAY.match(value):
-            day = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat()
-            return day, day
-        if m := _TIMEX_MONTH.match(value):
-            y, mo = int(m.group(1)), int(m.group(2))
-            if not 1 <= mo <= 12:
-                return None
-            last = 29 if mo == 2 and calendar.isleap(y) else _MONTH_DAYS[mo - 1]
-            return f"{y:04d}-{mo:02d}-01", f"{y:04d}-{mo:02d}-{last:02d}"
-    except ValueError:
-        return None
-    if m := _TIMEX_YEAR.match(value):
-        return f"{m.group(1)}-01-01", f"{m.group(1)}-12-31"
-    return None
-
 
 def _overlap_sql(period: Period | None, first_day: str, last_day: str) -> tuple[str, list[Any]]:
     """SQL for "the days ``first_day``..``last_day`` overlap the period" (empty when open)."""

@@ -150,7 +150,9 @@ def test_ui_files_and_openapi(client):
     spec = ok(client, "/openapi.json")
     paths = set(spec["paths"])
     assert {"/api/summary", "/api/actors", "/api/actor", "/api/timeline", "/api/dyad", "/api/events",
-            "/api/search", "/api/network", "/api/places", "/api/documents/{doc_id}"} == paths
+            "/api/search", "/api/network", "/api/places", "/api/documents/{doc_id}",
+            "/api/merged", "/api/merged/{merged_id}", "/api/stories", "/api/stories/{story_id}",
+            "/api/duplicates/{doc_id}"} == paths
     assert client.get("/nergens").status_code == 404
     # the UI never writes article data with innerHTML or friends
     js = client.get("/static/app.js").text

@@ -24,18 +24,31 @@ def run(*args):
 
 
 def test_timeline_table_json_and_csv(db):
-    r = run("timeline", "Lavrov", "--db", db)
+    r = run("timeline", "Lavrov", "--db", db, "--mentions")
     assert r.exit_code == EXIT_OK, r.output
     assert r.output.startswith("Sergej Lavrov (name Lavrov: 3 entities in 3 articles): 4 events")
     assert "[planned]" in r.output and "(bezoek-2019-01#v1)" in r.output
-    data = json.loads(run("timeline", "kb:SERGEY_LAVROV", "--db", db, "--format", "json").output)
+    data = json.loads(run("timeline", "kb:SERGEY_LAVROV", "--db", db, "--format", "json", "--mentions").output)
     assert data["actor"]["kind"] == "kb" and len(data["events"]) == 4
     rows = list(csv.DictReader(io.StringIO(run("timeline", "Lavrov", "--db", db, "--format", "csv",
-                                                "--from", "2019").output)))
+                                                "--from", "2019", "--mentions").output)))
     assert [r["event_id"] for r in rows] == ["bezoek-2019-01:v1", "xss-2019-02:v1"]
     assert {r["role"] for r in rows} == {"source"}
-    r = run("timeline", "Lavrov", "--db", db, "--type", "PROTEST", "--modality", "asserted")
+    r = run("timeline", "Lavrov", "--db", db, "--type", "PROTEST", "--modality", "asserted", "--mentions")
     assert r.output.count("(xss-2019-02#v1)") == 1 and "CONSULT" not in r.output
+
+
+def test_timeline_merges_reports_of_one_event(db):
+    # The trip and the talks of one article on one day are one event, reported twice.
+    r = run("timeline", "Lavrov", "--db", db)
+    assert r.exit_code == EXIT_OK, r.output
+    assert r.output.startswith("Sergej Lavrov (name Lavrov: 3 entities in 3 articles): 3 events from 4 reports")
+    assert "2 reports in 1 article (De Dagkrant)" in r.output
+    assert "status: planned (from 2018-05-30, 2 reports)" in r.output
+    data = json.loads(run("timeline", "kb:SERGEY_LAVROV", "--db", db, "--format", "json").output)
+    assert [len(e["mentions"]) for e in data["events"]] == [2, 1, 1]
+    rows = list(csv.DictReader(io.StringIO(run("timeline", "Lavrov", "--db", db, "--format", "csv").output)))
+    assert [r["reports"] for r in rows] == ["2", "1", "1"]
 
 
 def test_errors_have_codes_and_exit_codes(db, tmp_path):

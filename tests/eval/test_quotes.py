@@ -64,6 +64,14 @@ def test_repeated_gold_texts_take_successive_places(tmp_path):
     assert [q.start for q in gold.quotes] == [text.index("ja"), text.rindex("ja")]
 
 
+def test_the_same_words_may_be_two_gold_quotes(tmp_path):
+    text = "Hij zei dat “wij blijven” en dat is alles."
+    gold = load_gold_file(write(tmp_path, gold_json(text=text, entities=[], quotes=[
+        {"text": "wij blijven", "speaker": None, "kind": "direct"},
+        {"text": "wij blijven", "speaker": None, "kind": "indirect"}])))
+    assert [(q.start, q.kind) for q in gold.quotes] == [(text.index("wij"), "direct"), (text.index("wij"), "indirect")]
+
+
 @pytest.mark.parametrize("data, code", [
     ("{nee", "E_INPUT_JSON"),
     ("[]", "E_INPUT_JSON"),
@@ -141,6 +149,8 @@ class Borrowed:
 
     def __init__(self, frog):
         self.frog = frog
+        # The cache names parses by the parser that made them: the CLI's own Frog must find them.
+        self.cache_identity = frog.cache_identity
 
     def start(self):
         return self

@@ -33,6 +33,16 @@ def test_weekday_gold_accepts_that_weekday_near_the_month():
     assert value_matches(None, None, None) and not value_matches(None, "2018", None)
 
 
+def test_header_values_write_an_unknown_day_as_the_month():
+    assert value_matches("2016-11", "2016-11-XX", None, header=True)        # "gisteren" under a month header
+    assert value_matches("2016-09", "2016-09-XXTNI", None, header=True)     # "vannacht"
+    assert not value_matches("2016-11", "2016-11-XX", None)                 # with a full date: a month is a month
+    assert not value_matches("2016-11", "2016-12-XX", None, header=True)
+    assert value_matches("2014-03~wd1", "2014-03-XXTAF", 1, header=True)    # "maandagmiddag"
+    assert not value_matches("2014-03~wd1", "2014-03-XXTAF", 2, header=True)
+    assert not value_matches("2014-03~wd1", "2014-03-XXTAF", 1)
+
+
 def test_matching_is_one_to_one_strict_and_relaxed():
     gold = GoldSetting("full", "2018-05-30", (
         GoldTime(0, 10, "In oktober", "DATE", "2018-10"),

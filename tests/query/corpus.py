@@ -10,6 +10,7 @@ import re
 from pathlib import Path
 
 from kroniek.model import Actor, Document, Entity, Event, Quote, SentenceRef, Span, Time
+from kroniek.corpus.sync import sync
 from kroniek.store import Store
 
 XSS_TEXT = ('De krant <script>window.__kroniekPwned = 1</script> meldde dat '
@@ -162,4 +163,6 @@ def build(path: Path) -> Path:
     with Store.open_writer(path) as store:
         for d in documents():
             store.save(d)
+        store.commit()
+        sync(store)  # what ingest does after a batch: merged events and stories
     return path

@@ -158,6 +158,10 @@ def create_app(db_path: str | os.PathLike[str] | None = None) -> FastAPI:
         """One article with its entities, times, events and quotes (the document contract)."""
         return db.get(doc_id)
 
+    # Merged events and stories (kroniek.corpus) live in a router of their own.
+    from .corpus_routes import router as corpus_router
+    app.include_router(corpus_router)
+
     # -- UI --------------------------------------------------------------------------
 
     @app.get("/", include_in_schema=False)

@@ -31,6 +31,8 @@ from ..ingest.records import ReadOptions
 from ..nlp import Parser
 from .annotate import STAGING_SCHEMA, AnnotatePartition
 from .inputs import list_inputs, read_items
+from .corpus import open_tables
+from .merged import write_merged_tables
 from .tables import MONTH, Table, layout
 
 STAGING = "_staging"
@@ -166,6 +168,8 @@ def run_spark_job(spark, inputs: Sequence[str], output: str, parser_factory: Cal
         spark.createDataFrame(rows, STAGING_SCHEMA).write.mode("overwrite").partitionBy("table").parquet(staging)
         annotated = time.perf_counter()
         counts, rejects = write_tables(spark, staging, output)
+        # Across articles: the store's merging (kroniek.corpus) over the tables just written.
+        counts.update(write_merged_tables(spark, open_tables(spark, output), output))
     except Py4JJavaError as exc:
         raise _job_error(exc) from None
     except Exception as exc:

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+from ..corpus.sync import sync
 from ..jobs import IngestReport
 from ..errors import BatchError
 from ..model import Document, Reject
@@ -107,6 +108,7 @@ def load_into_store(path: str | Path, store: Store, progress: Callable[[int], No
         if progress:
             progress(1)
     store.commit()
+    report.corpus = sync(store)
     report.seconds = time.perf_counter() - started
     return report
 

@@ -120,6 +120,11 @@ def print_summary(report, action: str) -> None:
                f"{report.rejected} rejected, {report.seconds:.1f} s", err=True)
     for code, n in sorted(report.rejects.items()):
         click.echo(f"  {n} × {code}: e.g. {report.reject_examples[code]}", err=True)
+    corpus = getattr(report, "corpus", None)
+    if corpus is not None and (corpus.changed or corpus.removed):
+        click.echo(f"  across articles: {corpus.merged_events} merged events, {corpus.stories} stories, "
+                   f"{corpus.duplicates} near-duplicate links ({corpus.pairs} actor pairs merged again, "
+                   f"{corpus.seconds:.1f} s)", err=True)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})

@@ -128,13 +128,29 @@ def rejects(db: Path | None, code: str | None, fmt: str) -> None:
 
 @main.command()
 @db_option
-@click.option("--limit", type=click.IntRange(min=1), default=None, help="At most this many documents.")
+@click.option("--limit", type=click.IntRange(min=1), default=None,
+              help="At most this many events (--mentions: documents).")
+@click.option("--mentions", is_flag=True, help="The per-article view: each document with its own events.")
+@click.option("--sentences", is_flag=True, help="Print every report's sentence under its event.")
 @handle_errors
-def chronicle(db: Path | None, limit: int | None) -> None:
-    """Print the chronicle of the stored documents, in date order."""
+def chronicle(db: Path | None, limit: int | None, mentions: bool, sentences: bool) -> None:
+    """Print the chronicle of the stored articles in date order: each real-world event once,
+    with its report count and status arc (--mentions: article by article)."""
     from ..chronicle import chronicle_lines
     from ..database import Database
 
+    if not mentions:
+        from ..corpus import query as CQ
+        from .corpus import merged_lines, warn_if_stale
+
+        with Database(db).reader() as store:
+            warn_if_stale(store)
+            events = list(CQ.iter_merged_events(store))
+        if not events:
+            click.echo("the database holds no events yet")
+        for line in merged_lines(events[:limit] if limit else events, sentences):
+            click.echo(line)
+        return
     docs = Database(db).documents(limit)
     if not docs:
         click.echo("the database holds no documents yet")

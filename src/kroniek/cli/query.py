@@ -85,10 +85,14 @@ def _print_events(result, fmt: str, header: str) -> None:
 @filter_options
 @format_option
 @limit_option(1000)
+@click.option("--mentions", is_flag=True,
+              help="Every article's report of an event on its own line (the per-article view).")
+@click.option("--sentences", is_flag=True, help="Merged view: print every report's sentence too.")
 @handle_errors
 def timeline(actor: str, db: Path | None, start: str | None, end: str | None, types, modalities,
-             fmt: str, limit: int) -> None:
-    """The events of ACTOR in date order, with the sentence each came from.
+             fmt: str, limit: int, mentions: bool, sentences: bool) -> None:
+    """The events of ACTOR in date order: each real-world event once, with how many
+    articles report it and its status over time (--mentions: every report on its own).
 
     ACTOR is a name (as entity name or mention, any case), a KB id or a country code;
     say which with kb:ID, country:RUS or name:Lavrov. An event counts when the actor
@@ -96,6 +100,18 @@ def timeline(actor: str, db: Path | None, start: str | None, end: str | None, ty
     """
     from ..database import Database
 
+    if not mentions:
+        from .corpus import print_merged, warn_if_stale
+
+        database = Database(db)
+        with database.reader() as store:
+            warn_if_stale(store)
+        page = database.merged_events(actor, start, end, types=types, modalities=modalities, limit=limit)
+        m = page.actor
+        reports = sum(e.reports for e in page.events)
+        print_merged(page, fmt, f"{m.label} ({m.kind} {m.value}: {m.entities} entities in {m.documents} "
+                                f"articles): {len(page.events)} events from {reports} reports", sentences)
+        return
     t = Database(db).timeline(actor, start, end, types=types, modalities=modalities, limit=limit)
     m = t.actor
     _print_events(t, fmt, f"{m.label} ({m.kind} {m.value}: {m.entities} entities in {m.documents} "
@@ -206,11 +222,13 @@ def search(text: str, db: Path | None, start: str | None, end: str | None, limit
                                   "graphml: actor network; jsonld: events in SEM.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="File to write (default: standard output; Parquet needs a file).")
+@click.option("--merged", is_flag=True,
+              help="Merged events (jsonl, csv or parquet): one real-world event a line with all its mentions.")
 @db_option
 @period_options
 @filter_options
 @handle_errors
-def export(fmt: str, output: Path | None, db: Path | None, start: str | None, end: str | None,
+def export(fmt: str, output: Path | None, merged: bool, db: Path | None, start: str | None, end: str | None,
            types, modalities) -> None:
     """Write the store out for other tools (see docs/CLI.md for each format's shape)."""
     from .. import export as X
@@ -221,6 +239,9 @@ def export(fmt: str, output: Path | None, db: Path | None, start: str | None, en
     if fmt == "parquet" and output is None:
         raise ExportError("Parquet is binary: give a file with --output")
     period = Q.Period.parse(start, end)
+    if merged:
+        _export_merged(fmt, output, db, period, types, modalities)
+        return
     with Store.open_reader(db) as store:
         if fmt == "jsonl":
             total = store.count("documents")
@@ -257,4 +278,32 @@ def export(fmt: str, output: Path | None, db: Path | None, start: str | None, en
                 out.close()
     what = {"jsonl": "documents", "graphml": "edges"}.get(fmt, "events")
     click.echo(f"export: {n} {what} written{' to ' + str(output) if output else ''}", err=True)
+    sys.exit(EXIT_OK)
+
+
+def _export_merged(fmt: str, output: Path | None, db: Path | None, period, types, modalities) -> None:
+    from ..corpus import export as MX
+    from ..corpus import query as CQ
+    from ..errors import ExportError
+    from ..store import Store
+    from .corpus import warn_if_stale
+
+    if fmt not in ("jsonl", "csv", "parquet"):
+        raise ExportError(f"--merged writes jsonl, csv or parquet, not {fmt}")
+    with Store.open_reader(db) as store:
+        warn_if_stale(store)
+        events = CQ.iter_merged_events(store, period, types, modalities)
+        if fmt == "parquet":
+            n = MX.write_merged_parquet(events, output)
+        else:
+            try:
+                out = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout
+            except OSError as exc:
+                raise ExportError(f"cannot write {output}: {exc.strerror}") from None
+            try:
+                n = (MX.write_merged_jsonl if fmt == "jsonl" else MX.write_merged_csv)(events, out)
+            finally:
+                if out is not sys.stdout:
+                    out.close()
+    click.echo(f"export: {n} merged events written{' to ' + str(output) if output else ''}", err=True)
     sys.exit(EXIT_OK)

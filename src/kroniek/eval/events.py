@@ -2,7 +2,8 @@
 
 - Gold files in the seed's format (docs/GOLD_FORMAT.md): an event
   matches a gold event of the same PLOVER type whose {source, target} country pair is
-  the same (as a set); then also with the date; modality is scored on matched pairs.
+  the same (as a set), in the same sentence first (:func:`match_events`; the dyad
+  leaves the type out); then also with the date; modality is scored on matched pairs.
   Run with the header date and, where the gold gives it, the article's true date.
 - EventDNA (Flemish news, ACE-like events): an event matches a gold event when its
   trigger lies inside the gold mention; Time and Place arguments are scored on matched
@@ -28,8 +29,8 @@ from pathlib import Path
 from ..errors import EvalError
 from ..extract.clauses import clause_map
 from ..extract.modality import classify
-from ..model import Document, Entity, ParsedDoc, Time
-from .metrics import prf
+from ..model import Document, Entity, Event, ParsedDoc, Time
+from .metrics import one_to_one, prf
 
 Annotate = Callable[[str, str], tuple[Document, ParsedDoc]]
 
@@ -98,11 +99,16 @@ class SeedScores:
                 "unmatched": self.unmatched}
 
 
-def _country(doc: Document, entity_id: str | None) -> str | None:
+def actor_country(ent: Entity | None) -> str | None:
+    """The country of the actor behind an entity (None when unknown)."""
+    return ent.actor.country if ent is not None and ent.actor is not None else None
+
+
+def country_of(doc: Document, entity_id: str | None) -> str | None:
+    """The country of the actor behind an entity id of ``doc`` (None when unknown)."""
     if entity_id is None:
         return None
-    ent: Entity | None = next((e for e in doc.entities if e.id == entity_id), None)
-    return ent.actor.country if ent is not None and ent.actor is not None else None
+    return actor_country(next((e for e in doc.entities if e.id == entity_id), None))
 
 
 def date_matches(predicted: str | None, gold: str | None) -> bool:
@@ -116,43 +122,120 @@ def date_matches(predicted: str | None, gold: str | None) -> bool:
     return False
 
 
-def _score_one(doc: Document, gold_events: list[dict], scores: SeedScores) -> None:
-    predicted = [(v, v.type, frozenset({_country(doc, v.source), _country(doc, v.target)}))
-                 for v in doc.events]
-    used: set[int] = set()
-    for g in gold_events:
-        key = frozenset({g.get("source_country"), g.get("target_country")})
-        per = scores.per_type.setdefault(g["type"], PRF())
-        match = next((k for k, (v, typ, pair) in enumerate(predicted)
-                      if k not in used and typ == g["type"] and pair == key
-                      and date_matches(v.date, g.get("date"))), None)
-        if match is None:
-            match = next((k for k, (v, typ, pair) in enumerate(predicted)
-                          if k not in used and typ == g["type"] and pair == key), None)
-        if match is None:
+@dataclass(frozen=True)
+class GoldEvent:
+    """One gold event of a seed-format file, placed in its text by its sentence."""
+
+    type: str
+    source: str | None
+    target: str | None
+    source_country: str | None
+    target_country: str | None
+    date: str | None
+    modality: str | None
+    trigger: str | None
+    sentence: str
+    # Where the sentence stands in the text; None when the file gives none or it is not there.
+    sentence_span: tuple[int, int] | None
+
+    @classmethod
+    def from_dict(cls, data: dict, text: str) -> GoldEvent:
+        sentence = data.get("sentence") or ""
+        at = text.find(sentence) if sentence else -1
+        return cls(type=str(data.get("type")), source=data.get("source"), target=data.get("target"),
+                   source_country=data.get("source_country"), target_country=data.get("target_country"),
+                   date=data.get("date"), modality=data.get("modality"), trigger=data.get("trigger"),
+                   sentence=sentence, sentence_span=(at, at + len(sentence)) if at >= 0 else None)
+
+
+@dataclass(frozen=True)
+class EventMatch:
+    """A gold event and kroniek's event matched to it; one side is None for a miss or an extra.
+
+    ``repeat``: an unmatched event with the type and countries of a matched event on its
+    own side of the same document -- another mention of a real event that one side codes
+    once and the other twice (GUIDELINES: annotators differ here). Repeats count as
+    neither right nor wrong.
+    """
+
+    gold: GoldEvent | None
+    found: Event | None
+    repeat: bool = False
+
+
+def event_key(typ: str, source_country: str | None, target_country: str | None) -> tuple:
+    """What a match compares: the type and the country pair as a set (the dyad: the pair alone)."""
+    return (typ, frozenset({source_country, target_country}))
+
+
+def match_events(doc: Document, gold: Iterable[GoldEvent], typed: bool = True) -> list[EventMatch]:
+    """One-to-one matches of ``doc.events`` to gold events with the same key.
+
+    ``typed`` False matches on the country pair alone (the dyad). A pair in the same
+    sentence goes first, then one with the right date, then the nearest; a key with
+    no country at all only matches in the same sentence (else any two uncoded events
+    of an article would match). Unmatched events that repeat a matched one are marked.
+    """
+    gold = list(gold)
+    found = list(doc.events)
+    gold_keys = [event_key(g.type, g.source_country, g.target_country) for g in gold]
+    found_keys = [event_key(v.type, country_of(doc, v.source), country_of(doc, v.target)) for v in found]
+    pairs = []
+    for gi, g in enumerate(gold):
+        for fi, v in enumerate(found):
+            (gtype, gpair), (ftype, fpair) = gold_keys[gi], found_keys[fi]
+            if gpair != fpair or (typed and gtype != ftype):
+                continue
+            span = g.sentence_span
+            same = span is not None and v.sentence.start < span[1] and span[0] < v.sentence.end
+            if not same and gpair <= {None}:
+                continue
+            distance = abs(v.trigger.start - span[0]) if span is not None else 0
+            pairs.append((not same, not date_matches(v.date, g.date), distance, gi, fi))
+    used_g = one_to_one(pairs)
+    used_f = set(used_g.values())
+    # A repeat has the type and countries of a matched event on its own side.
+    matched_gold = {gold_keys[gi] for gi in used_g}
+    matched_found = {found_keys[fi] for fi in used_f}
+    out = [EventMatch(g, found[used_g[gi]]) for gi, g in enumerate(gold) if gi in used_g]
+    out += [EventMatch(g, None, gold_keys[gi] in matched_gold) for gi, g in enumerate(gold) if gi not in used_g]
+    out += [EventMatch(None, v, found_keys[fi] in matched_found) for fi, v in enumerate(found) if fi not in used_f]
+    return out
+
+
+def count_matches(doc: Document, matches: Iterable[EventMatch], scores: SeedScores) -> None:
+    """Add typed matches to ``scores``: pairs, pairs with their date, modality, per type."""
+    for m in matches:
+        if m.repeat:
+            continue
+        if m.found is None:
+            g = m.gold
             scores.events.fn += 1
             scores.with_date.fn += 1
-            per.fn += 1
-            scores.unmatched.append(f"missed {g['type']} {g.get('source')}→{g.get('target')}: "
-                                    f"{g.get('sentence', '')[:60]}")
-            continue
-        used.add(match)
-        v = predicted[match][0]
-        scores.events.tp += 1
-        per.tp += 1
-        if date_matches(v.date, g.get("date")):
-            scores.with_date.tp += 1
-        else:
-            scores.with_date.fn += 1
-            scores.with_date.fp += 1
-        scores.modality.add(v.modality == g.get("modality"))
-    for k, (v, typ, pair) in enumerate(predicted):
-        if k not in used:
+            scores.per_type.setdefault(g.type, PRF()).fn += 1
+            scores.unmatched.append(f"missed {g.type} {g.source}→{g.target}: {g.sentence[:60]}")
+        elif m.gold is None:
+            v = m.found
             scores.events.fp += 1
             scores.with_date.fp += 1
-            scores.per_type.setdefault(typ, PRF()).fp += 1
-            names = "→".join(str(c) for c in (_country(doc, v.source), _country(doc, v.target)))
-            scores.unmatched.append(f"extra {typ} {names}: {doc.text[v.sentence.start:v.sentence.end][:60]}")
+            scores.per_type.setdefault(v.type, PRF()).fp += 1
+            names = "→".join(str(c) for c in (country_of(doc, v.source), country_of(doc, v.target)))
+            scores.unmatched.append(f"extra {v.type} {names}: {doc.text[v.sentence.start:v.sentence.end][:60]}")
+        else:
+            v, g = m.found, m.gold
+            scores.events.tp += 1
+            scores.per_type.setdefault(g.type, PRF()).tp += 1
+            if date_matches(v.date, g.date):
+                scores.with_date.tp += 1
+            else:
+                scores.with_date.fn += 1
+                scores.with_date.fp += 1
+            scores.modality.add(v.modality == g.modality)
+
+
+def _score_one(doc: Document, gold_events: list[dict], scores: SeedScores) -> None:
+    gold = [GoldEvent.from_dict(g, doc.text) for g in gold_events]
+    count_matches(doc, match_events(doc, gold, typed=True), scores)
 
 
 def score_seed_gold(paths: Iterable[Path], annotate: Annotate) -> list[SeedScores]:
@@ -325,18 +408,26 @@ def _gold_value(cell: str) -> str:
     return "-".join(parts[1:-1]) if len(parts) >= 3 else cell
 
 
+def meantime_text(sentences: list[list[list[str]]]) -> tuple[str, list[tuple[int, int]]]:
+    """The text kroniek reads for a MEANTIME CoNLL file, and each token's character span.
+
+    One sentence a line keeps Frog's sentences close to the gold's.
+    """
+    text = "\n".join(" ".join(row[1] for row in s) for s in sentences)
+    offsets, pos = [], 0
+    for s in sentences:
+        for row in s:
+            offsets.append((pos, pos + len(row[1])))
+            pos += len(row[1]) + 1
+    return text, offsets
+
+
 def score_meantime(folder: Path, annotate: Annotate, limit: int | None = None) -> MeantimeScores:
     scores = MeantimeScores()
     for path in sorted(Path(folder).glob("*.conll"))[:limit]:
         sentences, dct = _read_conll(path)
         rows = [row for s in sentences for row in s]
-        # one sentence a line keeps Frog's sentences close to the gold's
-        text = "\n".join(" ".join(row[1] for row in s) for s in sentences)
-        offsets, pos = [], 0
-        for s in sentences:
-            for row in s:
-                offsets.append((pos, pos + len(row[1])))
-                pos += len(row[1]) + 1
+        text, offsets = meantime_text(sentences)
         doc, parsed = annotate(text, dct)
         scores.documents += 1
         clauses = clause_map(parsed)

@@ -24,9 +24,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import InputError
-from ..model import Entity
+from ..model import Entity, Quote
 from ..extract.quotes import QuoteFinding
-from .metrics import prf
+from .metrics import one_to_one, prf
 
 KINDS = ("direct", "indirect")
 
@@ -72,6 +72,12 @@ def load_gold_file(path: str | Path) -> GoldDoc:
         raise InputError(f"{path}: cannot read gold file: {exc}", code="E_INPUT_NOT_FOUND") from None
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         raise InputError(f"{path}: gold file is not valid JSON: {exc}", code="E_INPUT_JSON") from None
+    return gold_doc(data, path)
+
+
+def gold_doc(data: object, path: str | Path) -> GoldDoc:
+    """The quotes of a gold file already read (``path`` names it in errors)."""
+    path = Path(path)
     if not isinstance(data, dict):
         raise InputError(f"{path}: gold file must hold a JSON object", code="E_INPUT_JSON")
     text = _field(data, "text", str, path)
@@ -106,13 +112,17 @@ def load_gold_file(path: str | Path) -> GoldDoc:
 
 
 def _place(text: str, qtext: str, used: set[tuple[int, int]]) -> int | None:
-    """The first place ``qtext`` occurs in ``text`` that another gold quote has not taken."""
-    start = text.find(qtext)
+    """The first place ``qtext`` occurs in ``text`` that another gold quote has not taken.
+
+    When every place is taken, the first one: the same words can be annotated twice
+    (a direct quote inside reported speech is both direct and indirect).
+    """
+    first = start = text.find(qtext)
     while start >= 0:
         if (start, start + len(qtext)) not in used:
             return start
         start = text.find(qtext, start + 1)
-    return None
+    return first if first >= 0 else None
 
 
 def gold_files(folder: str | Path) -> list[Path]:
@@ -133,7 +143,7 @@ def gold_files(folder: str | Path) -> list[Path]:
 @dataclass(frozen=True)
 class QuoteMatch:
     gold: GoldQuote | None          # None: a quote kroniek found that the gold lacks
-    found: QuoteFinding | None      # None: a gold quote kroniek missed
+    found: QuoteFinding | Quote | None   # None: a gold quote kroniek missed
     exact: bool
     speaker_ok: bool
     phrase_ok: bool
@@ -182,18 +192,20 @@ class Counts:
                 "speaker_accuracy": self.speaker_accuracy, "speaker_phrase_accuracy": self.phrase_accuracy}
 
 
-def _speaker_ok(gold: GoldQuote, found: QuoteFinding, entities: dict[str, Entity]) -> tuple[bool, bool]:
+def _speaker_ok(gold: GoldQuote, found: QuoteFinding | Quote, entities: dict[str, Entity]) -> tuple[bool, bool]:
     if gold.speaker is None:
-        return found.speaker is None, found.speaker_span is None
+        return found.speaker is None, getattr(found, "speaker_span", None) is None
     entity = entities.get(found.speaker) if found.speaker else None
     names = set()
     if entity is not None:
         names = {_fold(entity.name)} | {_fold(m.text) for m in entity.mentions}
-    phrase = _fold(found.speaker_span.text) if found.speaker_span else None
+    # A document's Quote has no speaker phrase (only the finding keeps that evidence).
+    speaker_span = getattr(found, "speaker_span", None)
+    phrase = _fold(speaker_span.text) if speaker_span else None
     return bool(names & gold.speaker_names), phrase is not None and phrase in gold.speaker_names
 
 
-def match_quotes(gold: Iterable[GoldQuote], found: Iterable[QuoteFinding],
+def match_quotes(gold: Iterable[GoldQuote], found: Iterable[QuoteFinding | Quote],
                  entities: tuple[Entity, ...]) -> list[QuoteMatch]:
     """One-to-one matches by overlap (largest shared part first), then the unmatched of each side."""
     gold, found = list(gold), list(found)
@@ -204,16 +216,11 @@ def match_quotes(gold: Iterable[GoldQuote], found: Iterable[QuoteFinding],
             shared = min(g.end, f.end) - max(g.start, f.start)
             if shared > 0:
                 union = max(g.end, f.end) - min(g.start, f.start)
-                pairs.append((shared / union, gi, fi))
-    pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
-    used_g: set[int] = set()
-    used_f: set[int] = set()
+                pairs.append((-shared / union, gi, fi))
+    used_g = one_to_one(pairs)
+    used_f = set(used_g.values())
     out: list[QuoteMatch] = []
-    for _, gi, fi in pairs:
-        if gi in used_g or fi in used_f:
-            continue
-        used_g.add(gi)
-        used_f.add(fi)
+    for gi, fi in used_g.items():
         g, f = gold[gi], found[fi]
         ok, phrase_ok = _speaker_ok(g, f, by_id)
         out.append(QuoteMatch(g, f, (g.start, g.end) == (f.start, f.end), ok, phrase_ok))

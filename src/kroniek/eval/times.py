@@ -14,7 +14,9 @@ Matching is one-to-one: *strict* when the spans are identical, *relaxed* when th
 overlap (TempEval-3's two measures). Type and value are judged on relaxed matches. A
 gold value "2018-05~wd4" (a Thursday near May 2018, known only by its weekday) accepts
 a system value in that month with weekday 4 ("2018-05-XX" with weekday 4, or a Thursday
-within seven days of the month).
+within seven days of the month). Under the header, a gold month ("2018-05", a day the
+header cannot fix) accepts kroniek's unknown day of that month ("2018-05-XX"), and a
+gold weekday accepts one with a part of the day ("2018-05-XXTNI").
 """
 
 from __future__ import annotations
@@ -28,11 +30,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import EvalError
-from .metrics import prf
+from .metrics import one_to_one, prf
 from ..model import ParsedDoc, Time
 
 SETTING_ORDER = ("full", "header", "dct")
 _WEEKDAY_VALUE = re.compile(r"^(\d{4})-(\d{2})~wd([1-7])$")
+_MONTH_VALUE = re.compile(r"^\d{4}-\d{2}$")
+_PART_OF_DAY = re.compile(r"T(MO|AF|EV|NI|DT)")
 
 
 # --------------------------------------------------------------------------- records
@@ -163,6 +167,15 @@ def load_seed_gold(path: str | Path) -> GoldDoc:
     path = Path(path)
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise EvalError(f"{path}: not a gold file in the seed format ({type(exc).__name__}: {exc})") from None
+    return seed_gold(data, path)
+
+
+def seed_gold(data: dict, path: str | Path) -> GoldDoc:
+    """The times of a seed-format gold file already read (``path`` names it in errors)."""
+    path = Path(path)
+    try:
         text = data["text"]
         times = data.get("times") or []
         texts = [t["text"] for t in times]
@@ -256,17 +269,27 @@ def load_gold(path: str | Path) -> GoldDoc:
 # --------------------------------------------------------------------------- scoring
 
 
-def value_matches(gold: str | None, value: str | None, weekday: int | None) -> bool:
-    """Whether a system value agrees with a gold value (see the module doc for "~wd")."""
+def value_matches(gold: str | None, value: str | None, weekday: int | None, header: bool = False) -> bool:
+    """Whether a system value agrees with a gold value (see the module doc for "~wd").
+
+    ``header``: the gold is a ``value_header``, which writes a day the month header
+    cannot fix ("gisteren") as the month ("2018-10") and a weekday without its part of
+    the day; kroniek writes the same as an unknown day ("2018-10-XX", "2018-10-XXTNI"
+    with its weekday), so those agree.
+    """
     if gold is None or value is None:
         return gold == value
+    if header and _MONTH_VALUE.match(gold) and value.startswith(gold + "-XX"):
+        return True
     m = _WEEKDAY_VALUE.match(gold)
     if not m:
         return value == gold
     year, month, wd = int(m.group(1)), int(m.group(2)), int(m.group(3))
     if weekday is not None and weekday != wd:
         return False
-    if value == f"{year:04d}-{month:02d}-XX":
+    unknown_day = f"{year:04d}-{month:02d}-XX"
+    if value == unknown_day or (header and _PART_OF_DAY.fullmatch(value[len(unknown_day):])
+                                and value.startswith(unknown_day)):
         return weekday == wd
     try:
         day = dt.date.fromisoformat(value[:10])
@@ -287,17 +310,14 @@ def score_setting(doc_id: str, setting: GoldSetting, system: Iterable[Time]) -> 
             overlap = min(g.end, s.end) - max(g.start, s.start)
             if overlap > 0:
                 pairs.append((-(g.start == s.start and g.end == s.end), -overlap, gi, si))
-    pairs.sort()
-    used_g: set[int] = set()
-    used_s: set[int] = set()
+    used_g = one_to_one(pairs)
+    used_s = set(used_g.values())
     matches = []
-    for exact, _, gi, si in pairs:
-        if gi in used_g or si in used_s:
-            continue
-        used_g.add(gi)
-        used_s.add(si)
+    for gi, si in used_g.items():
         g, s = gold[gi], system[si]
-        matches.append(Match(g, s, bool(exact), g.type == s.type, value_matches(g.value, s.value, s.weekday)))
+        value_ok = value_matches(g.value, s.value, s.weekday, header=setting.name == "header")
+        exact = (g.start, g.end) == (s.start, s.end)
+        matches.append(Match(g, s, exact, g.type == s.type, value_ok))
     counts = Counts(gold=len(gold), system=len(system), strict=sum(m.strict for m in matches),
                     relaxed=len(matches), type_ok=sum(m.type_ok for m in matches),
                     value_ok=sum(m.value_ok for m in matches), documents=1)

@@ -172,6 +172,11 @@ class Store:
         if not self.conn.in_transaction:
             self.conn.execute("BEGIN IMMEDIATE")
 
+    def begin(self) -> None:
+        """Open a write transaction for work of other modules (kroniek.corpus); commit() ends it."""
+        self._require_writer()
+        self._begin()
+
     def commit(self) -> None:
         if self.conn.in_transaction:
             self.conn.execute("COMMIT")
@@ -252,7 +257,8 @@ class Store:
     # -- reading ---------------------------------------------------------------------
 
     def count(self, table: str = "documents") -> int:
-        if table not in {"documents", "entities", "mentions", "times", "events", "quotes", "rejects"}:
+        if table not in {"documents", "entities", "mentions", "times", "events", "quotes", "rejects",
+                         "merged_events", "stories", "doc_links"}:
             raise ValueError(f"no table {table!r}")
         return self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
 

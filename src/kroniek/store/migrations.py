@@ -141,4 +141,86 @@ CREATE INDEX mentions_text ON mentions(text COLLATE NOCASE);
     ("0004_document_annotator", """
 ALTER TABLE documents ADD COLUMN annotator TEXT;
 """),
+    # The chronicle across articles (kroniek.corpus): kept in step with the documents by
+    # corpus.sync after each ingest or load; derived data, rebuilt from documents at will.
+    ("0005_corpus", """
+CREATE TABLE corpus_docs (
+    doc_id  TEXT PRIMARY KEY,
+    n       INTEGER NOT NULL,        -- documents.n when synced: a new n means new content
+    rep     TEXT NOT NULL            -- the document that stands for its near-duplicate group
+);
+CREATE INDEX corpus_docs_rep ON corpus_docs(rep);
+
+CREATE TABLE doc_bands (             -- MinHash LSH bands (corpus.fingerprint)
+    doc_id TEXT NOT NULL,
+    band   INTEGER NOT NULL,
+    key    INTEGER NOT NULL,
+    PRIMARY KEY (doc_id, band)
+);
+CREATE INDEX doc_bands_key ON doc_bands(band, key);
+
+CREATE TABLE doc_links (             -- near duplicates, a < b
+    a        TEXT NOT NULL,
+    b        TEXT NOT NULL,
+    jaccard  REAL NOT NULL,          -- of their word 3-shingle sets
+    PRIMARY KEY (a, b)
+);
+CREATE INDEX doc_links_b ON doc_links(b);
+
+CREATE TABLE event_keys (            -- each event mention's actor pair and type family
+    doc_id   TEXT NOT NULL,
+    event_id TEXT NOT NULL,
+    pair     TEXT NOT NULL,
+    family   TEXT NOT NULL,
+    PRIMARY KEY (doc_id, event_id)
+);
+CREATE INDEX event_keys_pair ON event_keys(pair);
+
+CREATE TABLE merged_events (
+    id             TEXT PRIMARY KEY,
+    pair           TEXT NOT NULL,
+    block          TEXT NOT NULL,
+    type           TEXT NOT NULL,
+    mode           TEXT,
+    source         TEXT,             -- JSON of corpus.Side
+    target         TEXT,
+    location       TEXT,
+    date           TEXT,
+    first_day      TEXT NOT NULL,
+    last_day       TEXT NOT NULL,
+    dates          TEXT NOT NULL,    -- JSON [[value, reports], ...]
+    status         TEXT NOT NULL,    -- JSON [[from, modality, reports], ...]
+    outlets        TEXT NOT NULL,    -- JSON [outlet, ...]
+    first_reported TEXT NOT NULL,
+    last_reported  TEXT NOT NULL,
+    reports        INTEGER NOT NULL,
+    documents      INTEGER NOT NULL,
+    story          TEXT
+);
+CREATE INDEX merged_events_pair ON merged_events(pair);
+CREATE INDEX merged_events_day ON merged_events(first_day, last_day);
+CREATE INDEX merged_events_story ON merged_events(story);
+
+CREATE TABLE merged_mentions (
+    merged_id TEXT NOT NULL,
+    doc_id    TEXT NOT NULL,
+    event_id  TEXT NOT NULL,
+    PRIMARY KEY (doc_id, event_id)
+);
+CREATE INDEX merged_mentions_merged ON merged_mentions(merged_id);
+
+CREATE TABLE stories (
+    id        TEXT PRIMARY KEY,
+    pair      TEXT NOT NULL,
+    label     TEXT NOT NULL,
+    terms     TEXT NOT NULL,         -- JSON [term, ...]
+    first_day TEXT NOT NULL,
+    last_day  TEXT NOT NULL,
+    events    INTEGER NOT NULL,
+    documents INTEGER NOT NULL,
+    reports   INTEGER NOT NULL
+);
+CREATE INDEX stories_pair ON stories(pair);
+CREATE INDEX stories_day ON stories(first_day, last_day);
+"""),
 )
