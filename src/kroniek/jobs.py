@@ -97,10 +97,16 @@ def _skip_stored(items: Iterable[Article | Reject], store: Store, report: Ingest
 
 def run_ingest(paths: Iterable[str | Path], store: Store, pool: ParserPool, options: ReadOptions,
                pipeline: Pipeline | None = None, progress: Progress | None = None) -> IngestReport:
+    return ingest_items(read_paths(paths, options), store, pool, pipeline, progress)
+
+
+def ingest_items(items: Iterable[Article | Reject], store: Store, pool: ParserPool,
+                 pipeline: Pipeline | None = None, progress: Progress | None = None) -> IngestReport:
+    """:func:`run_ingest` over articles already read (the Python API's records)."""
     report = IngestReport()
     started = time.perf_counter()
     pipeline = pipeline or Pipeline()
-    items = _skip_stored(read_paths(paths, options), store, report, progress, pipeline.annotator)
+    items = _skip_stored(items, store, report, progress, pipeline.annotator)
     for out in annotate_stream(items, pool, pipeline):
         if isinstance(out, Reject):
             store.save_reject(out)

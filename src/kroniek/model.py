@@ -108,6 +108,11 @@ class Article(Record):
     def content_hash(self) -> str:
         return content_hash(self.date, self.lang, self.title, self.text)
 
+    def __repr__(self) -> str:
+        from .display import short
+
+        return f"<Article {self.id!r} {self.date} {self.lang}: {len(self.text)} chars; {short(self.title or self.text, 50)!r}>"
+
 
 def has_surrogates(value: str) -> bool:
     """Whether ``value`` holds lone surrogates: JSON escapes ("\\ud800") or bytes decoded
@@ -297,6 +302,25 @@ class Document(Record):
             yield f"event {v.id} trigger", v.trigger.start, v.trigger.end, v.trigger.text
         for q in self.quotes:
             yield f"quote {q.id}", q.start, q.end, q.text
+
+    def __repr__(self) -> str:
+        # The generated repr would print the whole text and every span: unreadable.
+        from .display import short
+
+        return (f"<Document {self.id!r} {self.date}: {len(self.entities)} entities, {len(self.times)} times, "
+                f"{len(self.events)} events, {len(self.quotes)} quotes; {short(self.title or self.text, 50)!r}>")
+
+    def _repr_html_(self) -> str:
+        """Jupyter's view: the text with events, quotes and entities marked (escaped)."""
+        from .display import document_html
+
+        return document_html(self)
+
+    def events_frame(self) -> typing.Any:
+        """The events as a pandas DataFrame, one a row, actors by name (``kroniek[pandas]``)."""
+        from .frames import document_events_frame
+
+        return document_events_frame(self)
 
     def bad_spans(self) -> list[str]:
         """Spans whose offsets do not give their text; empty for a sound document."""

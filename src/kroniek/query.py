@@ -27,6 +27,7 @@ from typing import Any
 
 from .dates import parse_pub_date, timex_range
 from .errors import InputError, QueryError, StoreError
+from .frames import EventTable
 from .gazetteer import Gazetteer
 from .model import (
     EVENT_TYPES,
@@ -372,29 +373,39 @@ class EventRecord(Record):
     role: str | None = None     # timeline: source | target | source,target; dyad: a->b | b->a
 
 
-@dataclass(frozen=True)
-class EventPage(Record):
+@dataclass(frozen=True, repr=False)
+class EventPage(EventTable, Record):
     """A list of events and whether more were left out by the limit."""
 
     events: tuple[EventRecord, ...]
     truncated: bool
 
 
-@dataclass(frozen=True)
-class Timeline(Record):
+@dataclass(frozen=True, repr=False)
+class Timeline(EventTable, Record):
     actor: ActorMatch
     period: Period
     events: tuple[EventRecord, ...]
     truncated: bool
 
+    _with_role = True  # to_pandas(): a "role" column (source, target)
 
-@dataclass(frozen=True)
-class Dyad(Record):
+    def _describe(self) -> str:
+        return f" of {self.actor.label} ({self.actor.ref})"
+
+
+@dataclass(frozen=True, repr=False)
+class Dyad(EventTable, Record):
     a: ActorMatch
     b: ActorMatch
     period: Period
     events: tuple[EventRecord, ...]
     truncated: bool
+
+    _with_role = True  # to_pandas(): a "role" column (a->b, b->a)
+
+    def _describe(self) -> str:
+        return f" {self.a.label} / {self.b.label}"
 
     def count(self, direction: str) -> int:
         return sum(1 for e in self.events if e.role == direction)

@@ -102,17 +102,16 @@ def stories(story_id: str | None, db: Path | None, actor: str | None, start: str
             limit: int, fmt: str) -> None:
     """Story threads (most reported first), or with STORY_ID one story: its events, their
     status arcs and every report's sentence."""
-    from ..corpus import query as CQ
     from ..corpus.export import merged_json
-    from ..query import Period
-    from ..store import Store
+    from ..database import Database
 
-    with Store.open_reader(db) as store:
+    database = Database(db)
+    with database.reader() as store:
         warn_if_stale(store)
-        if story_id:
-            detail = CQ.story(store, story_id)
-        else:
-            found = CQ.stories(store, actor, Period.parse(start, end), limit)
+    if story_id:
+        detail = database.story(story_id)
+    else:
+        found = database.stories(actor, start, end, limit=limit)
     if story_id:
         s = detail.story
         if fmt == "json":

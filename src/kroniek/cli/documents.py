@@ -16,17 +16,6 @@ from .base import (EXIT_OK, EXIT_FAILURE, EXIT_PARTIAL, ProgressBar, db_option, 
                    main, print_summary, read_options_decorator, read_options_from)
 
 
-def pipeline_for(config):
-    """The standard pipeline with the user's knowledge-base files; a broken file stops
-    the command here (E_KB_FILE) rather than rejecting every article."""
-    from ..kb import default_kb
-    from ..pipeline import Pipeline
-
-    if config.kb.user_files:
-        default_kb(config.kb.user_files)
-    return Pipeline(config=config)
-
-
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @read_options_decorator
@@ -43,11 +32,13 @@ def extract(ctx: click.Context, paths: tuple[str, ...], workers: int | None, pre
     stored. A record that cannot be processed is written as
     {"id": ..., "error": {"code": ..., "message": ...}} in its place.
     """
-    from ..jobs import estimate_records, parser_pool, run_extract
+    from ..annotator import Annotator
+    from ..jobs import estimate_records, run_extract
 
     config = get_config(ctx)
     options = read_options_from(config, kw)
-    pipeline = pipeline_for(config)
+    annotator = Annotator(config, workers=workers)
+    pipeline = annotator.pipeline
     out = sys.stdout
 
     def emit(item: Document | Reject) -> None:
@@ -55,8 +46,8 @@ def extract(ctx: click.Context, paths: tuple[str, ...], workers: int | None, pre
         out.write(json.dumps(data, ensure_ascii=False, indent=2 if pretty else None) + "\n")
         out.flush()
 
-    with parser_pool(config, workers) as pool, ProgressBar(estimate_records(paths, options), "extracting") as bar:
-        report = run_extract(paths, pool, options, emit, pipeline=pipeline, progress=bar)
+    with annotator, ProgressBar(estimate_records(paths, options), "extracting") as bar:
+        report = run_extract(paths, annotator.pool, options, emit, pipeline=pipeline, progress=bar)
     print_summary(report, "extract")
     sys.exit(EXIT_PARTIAL if report.rejected else EXIT_OK)
 
@@ -78,17 +69,15 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], db: Path | None, workers:
     article whose id is stored with other content replaces it. Rejected records are
     kept with their reasons (see `kroniek rejects`).
     """
-    from ..jobs import estimate_records, parser_pool, run_ingest
-    from ..store import Store
+    from ..database import Database
+    from ..jobs import estimate_records
 
     config = get_config(ctx)
     options = read_options_from(config, kw)
-    pipeline = pipeline_for(config)
-    with Store.open_writer(db, batch_size=config.store.batch_size) as store:
-        click.echo(f"database: {store.path}", err=True)
-        with parser_pool(config, workers) as pool, \
-                ProgressBar(estimate_records(paths, options), "ingesting") as bar:
-            report = run_ingest(paths, store, pool, options, pipeline=pipeline, progress=bar)
+    database = Database(db, config=config)
+    click.echo(f"database: {database.path}", err=True)
+    with ProgressBar(estimate_records(paths, options), "ingesting") as bar:
+        report = database.ingest(list(paths), workers=workers, progress=bar, **options.__dict__)
     print_summary(report, "ingest")
     sys.exit(EXIT_PARTIAL if report.rejected else EXIT_OK)
 
@@ -101,10 +90,9 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], db: Path | None, workers:
 def show(doc_id: str, db: Path | None, as_json: bool) -> None:
     """Show one stored document with its annotations."""
     from ..chronicle import chronicle_lines
-    from ..store import Store
+    from ..database import Database
 
-    with Store.open_reader(db) as store:
-        doc = store.get(doc_id)
+    doc = Database(db).get(doc_id)
     if as_json:
         click.echo(json.dumps(doc.to_dict(), ensure_ascii=False, indent=2))
         return
@@ -121,10 +109,9 @@ def show(doc_id: str, db: Path | None, as_json: bool) -> None:
 @handle_errors
 def rejects(db: Path | None, code: str | None, fmt: str) -> None:
     """List the records that could not be processed, with their reasons."""
-    from ..store import Store
+    from ..database import Database
 
-    with Store.open_reader(db) as store:
-        rows = store.rejects(code)
+    rows = Database(db).rejects(code)
     if fmt == "json":
         for r in rows:
             click.echo(json.dumps(r, ensure_ascii=False))
@@ -150,13 +137,13 @@ def chronicle(db: Path | None, limit: int | None, mentions: bool, sentences: boo
     """Print the chronicle of the stored articles in date order: each real-world event once,
     with its report count and status arc (--mentions: article by article)."""
     from ..chronicle import chronicle_lines
-    from ..store import Store
+    from ..database import Database
 
     if not mentions:
         from ..corpus import query as CQ
         from .corpus import merged_lines, warn_if_stale
 
-        with Store.open_reader(db) as store:
+        with Database(db).reader() as store:
             warn_if_stale(store)
             events = list(CQ.iter_merged_events(store))
         if not events:
@@ -164,9 +151,7 @@ def chronicle(db: Path | None, limit: int | None, mentions: bool, sentences: boo
         for line in merged_lines(events[:limit] if limit else events, sentences):
             click.echo(line)
         return
-    with Store.open_reader(db) as store:
-        ids = store.ids()[:limit] if limit else store.ids()
-        docs = [store.get(i) for i in ids]
+    docs = Database(db).documents(limit)
     if not docs:
         click.echo("the database holds no documents yet")
     for line in chronicle_lines(docs):

@@ -37,28 +37,12 @@ def eval_events(ctx: click.Context, gold_dir: Path | None, eventdna: Path | None
     F1 and Time/Place argument F1. MEANTIME: event mention F1 and the certainty,
     polarity and tense accuracy of kroniek's modality on the gold mentions.
     """
-    from ..eval.events import gold_files, score_eventdna, score_meantime, score_seed_gold
-    from ..errors import EvalError
-    from ..eval.runner import Annotator
-    from ..pipeline import Pipeline
+    from ..evaluation import evaluate_events
 
     if not (gold_dir or eventdna or meantime):
         fail("give GOLD_DIR, --eventdna or --meantime", code=2)
-    report: dict = {}
-    config = get_config(ctx)
-    with Annotator(config.frog, cache_dir, Pipeline(config=config)) as annotate:
-        if gold_dir:
-            files = gold_files(gold_dir)
-            if not files:
-                raise EvalError(f"no gold files with events in {gold_dir}")
-            report["gold"] = {"files": len(files),
-                              "settings": [s.to_dict() for s in score_seed_gold(files[:limit], annotate)]}
-        if eventdna:
-            click.echo("scoring EventDNA ...", err=True)
-            report["eventdna"] = score_eventdna(eventdna, annotate, limit).to_dict()
-        if meantime:
-            click.echo("scoring MEANTIME ...", err=True)
-            report["meantime"] = score_meantime(meantime, annotate, limit).to_dict()
+    report = evaluate_events(gold_dir, eventdna=eventdna, meantime=meantime, limit=limit, cache_dir=cache_dir,
+                             config=get_config(ctx), announce=lambda line: click.echo(line, err=True))
     if as_json:
         click.echo(json.dumps(report, indent=2, ensure_ascii=False))
         return

@@ -100,23 +100,22 @@ def timeline(actor: str, db: Path | None, start: str | None, end: str | None, ty
     "did you mean"). Say which with kb:ID, country:RUS or name:Lavrov. An event counts
     when the actor is its source or its target.
     """
-    from .. import query as Q
-    from ..store import Store
+    from ..database import Database
 
     if not mentions:
-        from ..corpus import query as CQ
         from .corpus import print_merged, warn_if_stale
 
-        with Store.open_reader(db) as store:
+        database = Database(db)
+        with database.reader() as store:
             warn_if_stale(store)
-            page = CQ.merged_events(store, actor, Q.Period.parse(start, end), types, modalities, limit=limit)
+        page = database.merged_events(actor, start, end, types=types, modalities=modalities, limit=limit)
         m = page.actor
+        _did_you_mean(m)
         reports = sum(e.reports for e in page.events)
         print_merged(page, fmt, f"{m.label} ({m.kind} {m.value}: {m.entities} entities in {m.documents} "
                                 f"articles): {len(page.events)} events from {reports} reports", sentences)
         return
-    with Store.open_reader(db) as store:
-        t = Q.timeline(store, actor, Q.Period.parse(start, end), types, modalities, limit)
+    t = Database(db).timeline(actor, start, end, types=types, modalities=modalities, limit=limit)
     m = t.actor
     _did_you_mean(m)
     _print_events(t, fmt, f"{m.label} ({m.kind} {m.value}: {m.entities} entities in {m.documents} "
@@ -144,11 +143,9 @@ def _did_you_mean(*matches) -> None:
 def dyad(a: str, b: str, db: Path | None, start: str | None, end: str | None, types, modalities,
          fmt: str, limit: int) -> None:
     """Events between A and B (actors or countries, typed as for timeline), both directions."""
-    from .. import query as Q
-    from ..store import Store
+    from ..database import Database
 
-    with Store.open_reader(db) as store:
-        d = Q.dyad(store, a, b, Q.Period.parse(start, end), types, modalities, limit)
+    d = Database(db).dyad(a, b, start, end, types=types, modalities=modalities, limit=limit)
     _did_you_mean(d.a, d.b)
     _print_events(d, fmt, f"{d.a.label} → {d.b.label}: {d.count('a->b')} events; "
                           f"{d.b.label} → {d.a.label}: {d.count('b->a')} events")
@@ -167,12 +164,10 @@ def dyad(a: str, b: str, db: Path | None, start: str | None, end: str | None, ty
 def events(db: Path | None, start: str | None, end: str | None, types, modalities, place: str | None,
            medium: str | None, fmt: str, limit: int, offset: int) -> None:
     """Events by type, modality, period, place and source medium."""
-    from .. import query as Q
-    from ..store import Store
+    from ..database import Database
 
-    with Store.open_reader(db) as store:
-        page = Q.search_events(store, types, modalities, Q.Period.parse(start, end), place, medium,
-                               limit, offset)
+    page = Database(db).events(start, end, types=types, modalities=modalities, place=place, medium=medium,
+                               limit=limit, offset=offset)
     _print_events(page, fmt, f"{len(page.events)} events")
 
 
@@ -188,11 +183,9 @@ def actors(query: str, db: Path | None, limit: int, fmt: str) -> None:
     Without QUERY: the actors with the most events. The first column is what to give
     `kroniek timeline`.
     """
-    from .. import query as Q
-    from ..store import Store
+    from ..database import Database
 
-    with Store.open_reader(db) as store:
-        rows = Q.actors(store, query, limit)
+    rows = Database(db).actors(query, limit)
     if fmt == "json":
         click.echo(json.dumps([r.to_dict() for r in rows], ensure_ascii=False, indent=2))
     elif fmt == "csv":
@@ -223,11 +216,9 @@ def search(text: str, db: Path | None, start: str | None, end: str | None, limit
     Plain words must all occur (any case, accents ignored); FTS5 syntax (OR, NOT,
     "a phrase", prefix*) is understood when the query uses it.
     """
-    from .. import query as Q
-    from ..store import Store
+    from ..database import Database
 
-    with Store.open_reader(db) as store:
-        hits = Q.search_articles(store, text, Q.Period.parse(start, end), limit)
+    hits = Database(db).search(text, start, end, limit=limit)
     if fmt == "json":
         click.echo(json.dumps([h.to_dict() for h in hits], ensure_ascii=False, indent=2))
         return

@@ -79,23 +79,18 @@ def run(ctx: click.Context, db: Path | None, examples: Path, serve_ui: bool, hos
     UI at once.
     """
     from ..chronicle import chronicle_lines
-    from ..jobs import estimate_records, parser_pool, read_options, run_ingest
-    from ..store import Store
-    from .documents import pipeline_for
+    from ..database import Database
+    from ..jobs import estimate_records, read_options
 
     config = get_config(ctx)
     options = read_options(config)
-    pipeline = pipeline_for(config)
-    with Store.open_writer(db, batch_size=config.store.batch_size) as store:
-        click.echo(f"database: {store.path}", err=True)
-        with parser_pool(config, workers) as pool, \
-                ProgressBar(estimate_records([examples], options), "ingesting") as bar:
-            report = run_ingest([examples], store, pool, options, pipeline=pipeline, progress=bar)
-        path = store.path
+    database = Database(db, config=config)
+    path = database.path
+    click.echo(f"database: {path}", err=True)
+    with ProgressBar(estimate_records([examples], options), "ingesting") as bar:
+        report = database.ingest(examples, workers=workers, progress=bar)
     print_summary(report, "ingest")
-    with Store.open_reader(path) as store:
-        docs = [store.get(i) for i in store.ids()]
-    for line in chronicle_lines(docs):
+    for line in chronicle_lines(database.documents()):
         click.echo(line)
     if serve_ui is None:
         serve_ui = sys.stdin.isatty() and sys.stdout.isatty()

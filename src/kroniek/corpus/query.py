@@ -28,6 +28,7 @@ from ..query import (
     _overlap_sql,
     resolve_actor,
 )
+from ..frames import MergedTable
 from ..store import Store
 from .merge import DateCount, Side, StatusStep
 
@@ -76,8 +77,8 @@ class MergedRecord(Record):
                           for s in self.status)
 
 
-@dataclass(frozen=True)
-class MergedPage(Record):
+@dataclass(frozen=True, repr=False)
+class MergedPage(MergedTable, Record):
     actor: ActorMatch | None
     period: Period
     events: tuple[MergedRecord, ...]
