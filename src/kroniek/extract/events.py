@@ -48,6 +48,13 @@ _QUOTES = set("“”„\"'‘’«»")
 # Focus words that may stand before a subject ("en ook president Poetin bezocht ...").
 _FOCUS = {"ook", "zelfs", "alleen", "nog", "al"}
 _PRONOUNS = {"hij", "zij", "ze"}
+# "wij"/"we" inside what someone says stand for the speaker ("'We zullen Kiev steunen', zei Rutte").
+_WE = {"wij", "we"}
+# Types a verb carries clearly enough to code with the source alone (GUIDELINES: "still
+# annotate it when the type and at least one actor are clear"): "X veroordeelde de
+# aanslag" is ACCUSE X → null. A meeting, a gift or cooperation needs its other party.
+TARGET_OPTIONAL = {"ACCUSE", "REJECT", "REQUEST", "THREATEN", "PROTEST", "ASSAULT", "COERCE",
+                   "SANCTION", "MOBILIZE", "RETREAT", "CONCEDE", "SUPPORT", "AGREE"}
 _LOCATIVE = {"in", "te", "op"}
 # Shortest noun trigger that may end a compound ("topontmoeting" → "ontmoeting").
 _MIN_COMPOUND_HEAD = 5
@@ -75,8 +82,10 @@ class Match:
 class _Actors:
     """Which entity each token belongs to, and pronouns resolved to people."""
 
-    def __init__(self, doc: ParsedDoc, entities: Sequence[Entity]) -> None:
+    def __init__(self, doc: ParsedDoc, entities: Sequence[Entity],
+                 attributions: Sequence[Attribution] = ()) -> None:
         self.doc = doc
+        self.speakers = [a for a in attributions if a.source is not None]
         self.types = {e.id: e.type for e in entities}
         self.has_actor = {e.id: e.actor is not None and e.actor.country is not None for e in entities}
         owner: list[str | None] = [None] * len(doc.tokens)
@@ -107,7 +116,17 @@ class _Actors:
         tok = self.doc.tokens[i]
         if tok.pos == "VNW" and tok.text.lower() in _PRONOUNS and "pers" in tok.tag and "mv" not in tok.tag:
             return self._resolve_pronoun(i)
+        if tok.pos == "VNW" and tok.text.lower() in _WE:
+            return self._speaker(i)
         return None
+
+    def _speaker(self, i: int) -> ActorRef | None:
+        """The speaker of the narrowest quote or reported speech around token ``i``."""
+        tok = self.doc.tokens[i]
+        around = [a for a in self.speakers if a.covers(tok.start, tok.end)]
+        if not around:
+            return None
+        return ActorRef(min(around, key=lambda a: a.end - a.start).source, i, i, via="speaker")
 
     def _resolve_pronoun(self, i: int) -> ActorRef | None:
         # The nearest person mentioned before, within this and the previous two sentences.
@@ -255,6 +274,11 @@ class _Roles:
         subordinate clause the subject is the first noun phrase after its opener.
         """
         toks = self.clause.tokens
+        if self.clause.kind == "rel":
+            # "Rusland, dat Oekraïne aanviel": the relative pronoun stands for the actor before it
+            ante = self.antecedent()
+            if ante is not None and ante.entity not in exclude:
+                return [ante]
         finite = finite_in(self.doc, toks)
         start = 0
         while start < len(toks) and (self._tok(toks[start]).pos in {"LET", "VG"}
@@ -276,6 +300,22 @@ class _Roles:
             return self._first_after(finite[0], exclude)
         bare = [r for r in self.bare() if r.entity not in exclude]
         return self._with_coordinated(bare[0], exclude) if bare else []
+
+    def antecedent(self) -> ActorRef | None:
+        """The actor a relative clause hangs from: the mention just before its pronoun."""
+        k = self.clause.first - 1
+        if k >= 0 and self._tok(k).text == ",":
+            k -= 1
+        return self.actors.at(k) if k >= 0 else None
+
+    def complement_subject(self, clauses: ClauseMap) -> list[ActorRef]:
+        """The subject of the "dat"-clause under this one ("X eiste dat Y ...": Y)."""
+        for child in clauses.children(self.clause.id):
+            if child.opener == "dat" and child.kind == "sub":
+                found = _Roles(self.doc, child, self.actors).subject(set())
+                if found:
+                    return found
+        return []
 
     def _first_after(self, verb: int, exclude: set[str]) -> list[ActorRef]:
         for ref in self.bare():
@@ -322,10 +362,10 @@ class _Roles:
             if t.deprel == "obj1" and t.head is not None and self._tok(t.head).pos == "WW":
                 ref = self.actors.at(i)
                 if ref is not None and ref.entity not in exclude and not self.in_pp(ref):
-                    return [ref]
+                    return self._with_coordinated(ref, exclude)
         for ref in self.bare():
             if ref.entity not in exclude:
-                return [ref]
+                return self._with_coordinated(ref, exclude)
         for i in self.clause.tokens:
             if i > verb and self._tok(i).lemma == "van" and self._tok(i - 1).pos == "N":
                 owners = [r for r in self.after(i, limit=4) if r.entity not in exclude]
@@ -397,7 +437,14 @@ class _Draft:
     confidence: float
 
 
-def _fill_roles(m: Match, roles: _Roles) -> tuple[list[ActorRef], list[ActorRef], bool]:
+def _slot_actors(slot: Slot, roles: _Roles, clauses: ClauseMap) -> list[ActorRef]:
+    """Actors for a verb pattern's slot: after its preposition, or the "dat"-clause's subject."""
+    if slot.prep == "dat":
+        return roles.complement_subject(clauses)
+    return roles.prep_slot(slot.prep, roles.clause.first) if slot.prep else []
+
+
+def _fill_roles(m: Match, roles: _Roles, clauses: ClauseMap) -> tuple[list[ActorRef], list[ActorRef], bool]:
     """(sources, targets, whether the source came from the parse) for a matched pattern."""
     p = m.pattern
     sources: list[ActorRef] = []
@@ -424,8 +471,7 @@ def _fill_roles(m: Match, roles: _Roles) -> tuple[list[ActorRef], list[ActorRef]
         for slot in p.slots:
             if slot.prep is None:
                 continue
-            found = roles.prep_slot(slot.prep, roles.clause.first)
-            _assign(slot, found, sources, targets)
+            _assign(slot, _slot_actors(slot, roles, clauses), sources, targets)
         taken = {r.entity for r in sources + targets}
         if passive:
             # the subject underwent it; who did it is the door-agent, when the text says
@@ -445,6 +491,40 @@ def _fill_roles(m: Match, roles: _Roles) -> tuple[list[ActorRef], list[ActorRef]
         sources = roles.subject(taken)
         parsed_subject = bool(sources) and not m.noun
     return sources, targets, parsed_subject
+
+
+def _choose(options: tuple[Match, ...], roles: _Roles, clauses: ClauseMap
+            ) -> tuple[Match, list[ActorRef], list[ActorRef], bool] | None:
+    """The first pattern whose actors are all there; failing that, the first verb pattern
+    of a clear type with one side known (the source alone, or a passive's target alone)."""
+    filled = [(m, *_fill_roles(m, roles, clauses)) for m in options]
+    for m, sources, targets, parsed in filled:
+        p = m.pattern
+        if p.slots and not targets and not (p.type in MUTUAL and len(sources) > 1):
+            continue  # the pattern's recipient is not there: try the next pattern
+        if not sources and not targets:
+            continue
+        if not sources and p.type not in SOURCE_OPTIONAL and not (
+                _passive(m, roles) and roles.actors.has_actor.get(targets[0].entity)):
+            continue  # "Iran werd opgeroepen ...": the one who underwent it, when known
+        if p.type in NEEDS_TARGET and not targets and len(sources) < 2:
+            continue
+        return m, sources, targets, parsed
+    for m, sources, targets, parsed in filled:
+        if m.noun or m.pattern.type not in TARGET_OPTIONAL or targets or not sources:
+            continue
+        if roles._tok(m.token).tag.startswith("WW(inf,nom"):
+            continue  # "na lang aandringen": a verb used as a noun names no act of this clause
+        if not m.pattern.may_stand_alone or not roles.actors.has_actor.get(sources[0].entity):
+            continue  # a lone actor must be a known one (a country or its office holders)
+        if any(r.via == "pronoun" for r in sources):
+            continue  # one actor, and that one guessed: too weak to stand alone
+        return m, sources, targets, parsed
+    return None
+
+
+def _passive(m: Match, roles: _Roles) -> bool:
+    return not m.noun and roles.is_passive(m.token, True)
 
 
 def _assign(slot: Slot, found: list[ActorRef], sources: list[ActorRef], targets: list[ActorRef]) -> None:
@@ -560,28 +640,24 @@ def extract_events(doc: ParsedDoc, entities: Sequence[Entity], times: Sequence[T
     lexicon = lexicon or default_lexicon()
     cues = default_cues()
     clauses = clause_map(doc)
-    actors = _Actors(doc, entities)
+    actors = _Actors(doc, entities, attributions)
     drafts: list[_Draft] = []
     used_tokens: set[int] = set()
-    for options in find_triggers(doc, clauses, lexicon):
+    found = find_triggers(doc, clauses, lexicon)
+    trigger_clauses = [clauses.clause_of(o[0].token).id for o in found]
+    for options in found:
         token = options[0].token
         if token in used_tokens:
             continue
+        if cues.has("refusal", doc.tokens[token].lemma) and trigger_clauses.count(
+                clauses.clause_of(token).id) > 1:
+            continue  # "weigert X te ontmoeten": the refusal is the negated meeting's modality
         clause = clauses.clause_of(token)
         roles = _Roles(doc, clause, actors)
-        for m in options:
-            sources, targets, parsed = _fill_roles(m, roles)
-            if m.pattern.slots and not targets and not (m.pattern.type in MUTUAL and len(sources) > 1):
-                continue  # the pattern's recipient is not there: try the next pattern
-            if not sources and not targets:
-                continue
-            if not sources and m.pattern.type not in SOURCE_OPTIONAL:
-                continue
-            if m.pattern.type in NEEDS_TARGET and not targets and len(sources) < 2:
-                continue
-            break
-        else:
+        chosen = _choose(options, roles, clauses)
+        if chosen is None:
             continue
+        m, sources, targets, parsed = chosen
         used_tokens.add(token)
         p = m.pattern
         if not targets and p.type in MUTUAL and len(sources) > 1:
