@@ -37,6 +37,8 @@ NEEDS_TARGET = {"COOPERATE", "AID", "SANCTION"}
 # Types that are coded without a known source: material conflict may be reported without
 # its perpetrator ("Demirtas werd gearresteerd"); a meeting, a statement or a gift is not.
 SOURCE_OPTIONAL = {"COERCE", "ASSAULT", "PROTEST", "SANCTION", "MOBILIZE", "RETREAT"}
+# Types whose negated verb is a refusal: "stemde niet in" is REJECT, not a negated AGREE.
+REFUSED_AS_REJECT = {"AGREE", "SUPPORT"}
 # Types where "X en Y" doing it together means X with Y.
 MUTUAL = {"CONSULT", "COOPERATE", "AGREE"}
 # Places a "in/te/op" phrase can name.
@@ -308,10 +310,10 @@ class _Roles:
             k -= 1
         return self.actors.at(k) if k >= 0 else None
 
-    def complement_subject(self, clauses: ClauseMap) -> list[ActorRef]:
-        """The subject of the "dat"-clause under this one ("X eiste dat Y ...": Y)."""
+    def complement_subject(self, clauses: ClauseMap, verb: int) -> list[ActorRef]:
+        """The subject of the "dat"-clause after the verb ("X eiste dat Y ...": Y)."""
         for child in clauses.children(self.clause.id):
-            if child.opener == "dat" and child.kind == "sub":
+            if child.opener == "dat" and child.kind == "sub" and child.first > verb:
                 found = _Roles(self.doc, child, self.actors).subject(set())
                 if found:
                     return found
@@ -437,10 +439,10 @@ class _Draft:
     confidence: float
 
 
-def _slot_actors(slot: Slot, roles: _Roles, clauses: ClauseMap) -> list[ActorRef]:
+def _slot_actors(slot: Slot, roles: _Roles, clauses: ClauseMap, verb: int) -> list[ActorRef]:
     """Actors for a verb pattern's slot: after its preposition, or the "dat"-clause's subject."""
     if slot.prep == "dat":
-        return roles.complement_subject(clauses)
+        return roles.complement_subject(clauses, verb)
     return roles.prep_slot(slot.prep, roles.clause.first) if slot.prep else []
 
 
@@ -471,7 +473,7 @@ def _fill_roles(m: Match, roles: _Roles, clauses: ClauseMap) -> tuple[list[Actor
         for slot in p.slots:
             if slot.prep is None:
                 continue
-            _assign(slot, _slot_actors(slot, roles, clauses), sources, targets)
+            _assign(slot, _slot_actors(slot, roles, clauses, m.token), sources, targets)
         taken = {r.entity for r in sources + targets}
         if passive:
             # the subject underwent it; who did it is the door-agent, when the text says
@@ -673,6 +675,10 @@ def extract_events(doc: ParsedDoc, entities: Sequence[Entity], times: Sequence[T
             time_scope = clause.tokens
         time = _nearest(_clause_times(times, doc, time_scope), doc.tokens[token].start)
         modality = classify(doc, clause, clauses, time, dct, p.mode, cues)
+        typ, mode = p.type, p.mode
+        if modality == "negated" and typ in REFUSED_AS_REJECT and not m.noun:
+            # "stemde niet in met", "kan het plan niet steunen": a refusal, asserted (GUIDELINES)
+            typ, mode, modality = "REJECT", None, "asserted"
         used = {r.entity for r in sources + targets}
         location = _location(roles, scope, used)
         if location is None and p.mode == "visit" and targets and actors.types.get(targets[0].entity) in PLACE_TYPES:
@@ -682,7 +688,7 @@ def extract_events(doc: ParsedDoc, entities: Sequence[Entity], times: Sequence[T
             for t in targets or [None]:
                 if s is not None and t is not None and s.entity == t.entity:
                     continue
-                drafts.append(_Draft(p.type, p.mode, s.entity if s else None, t.entity if t else None,
+                drafts.append(_Draft(typ, mode, s.entity if s else None, t.entity if t else None,
                                      location, time, modality, token, doc.tokens[token].sent, conf))
     drafts = _merge_duplicates(drafts)
     events = []
