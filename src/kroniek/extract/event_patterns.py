@@ -114,6 +114,7 @@ class PatternLexicon:
     patterns: tuple[EventPattern, ...]
     _by_lemma: dict[str, tuple[EventPattern, ...]] = field(init=False, repr=False)
     _nouns: tuple[str, ...] = field(init=False, repr=False)
+    _heads: frozenset[str] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         index: dict[str, list[EventPattern]] = {}
@@ -124,10 +125,15 @@ class PatternLexicon:
         object.__setattr__(self, "_by_lemma", {k: tuple(v) for k, v in index.items()})
         object.__setattr__(self, "_nouns", tuple(sorted(
             {p.trigger.lemma for p in self.patterns if not p.trigger.particle}, key=len, reverse=True)))
+        object.__setattr__(self, "_heads", frozenset(self._nouns))
 
     def for_lemma(self, lemma: str) -> tuple[EventPattern, ...]:
         """Patterns whose trigger verb or noun is ``lemma`` (joined particle forms included)."""
         return self._by_lemma.get(lemma, ())
+
+    def is_head(self, lemma: str) -> bool:
+        """Whether ``lemma`` is a trigger that may end a compound ("ontmoeting" in "topontmoeting")."""
+        return lemma in self._heads
 
     def nouns(self) -> tuple[str, ...]:
         """Trigger lemmas, longest first, for matching compounds ("topontmoeting")."""

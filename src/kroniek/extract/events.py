@@ -37,6 +37,8 @@ NEEDS_TARGET = {"COOPERATE", "AID", "SANCTION"}
 # Types that are coded without a known source: material conflict may be reported without
 # its perpetrator ("Demirtas werd gearresteerd"); a meeting, a statement or a gift is not.
 SOURCE_OPTIONAL = {"COERCE", "ASSAULT", "PROTEST", "SANCTION", "MOBILIZE", "RETREAT"}
+# Types whose act, when no actor undergoes it, strikes the place where it happens.
+PLACE_TARGETS = {"ASSAULT", "COERCE", "MOBILIZE", "RETREAT"}
 # Types whose negated verb is a refusal: "stemde niet in" is REJECT, not a negated AGREE.
 REFUSED_AS_REJECT = {"AGREE", "SUPPORT"}
 # Types where "X en Y" doing it together means X with Y.
@@ -49,7 +51,7 @@ _NP_POS = {"LID", "ADJ", "N", "SPEC", "TW"}
 _QUOTES = set("“”„\"'‘’«»")
 # Focus words that may stand before a subject ("en ook president Poetin bezocht ...").
 _FOCUS = {"ook", "zelfs", "alleen", "nog", "al"}
-_PRONOUNS = {"hij", "zij", "ze"}
+_PRONOUNS = {"hij", "zij", "ze", "hem"}
 # "wij"/"we" inside what someone says stand for the speaker ("'We zullen Kiev steunen', zei Rutte").
 _WE = {"wij", "we"}
 # Types a verb carries clearly enough to code with the source alone (GUIDELINES: "still
@@ -165,9 +167,11 @@ def _word_in_clause(doc: ParsedDoc, clause: Clause, word: Word) -> bool:
 def _noun_trigger_lemma(lemma: str, lexicon: PatternLexicon) -> str | None:
     if lexicon.for_lemma(lemma):
         return lemma
-    for noun in lexicon.nouns():
-        if len(noun) >= _MIN_COMPOUND_HEAD and lemma.endswith(noun) and len(lemma) - len(noun) >= 3:
-            return noun
+    # the longest trigger that ends the compound after a first part of three letters or more
+    # (one set lookup per split point: the lexicon has a thousand triggers)
+    for k in range(3, len(lemma) - _MIN_COMPOUND_HEAD + 1):
+        if lexicon.is_head(lemma[k:]):
+            return lemma[k:]
     return None
 
 
@@ -349,6 +353,10 @@ class _Roles:
     def _with_coordinated(self, ref: ActorRef, exclude: set[str]) -> list[ActorRef]:
         out = [ref]
         k = ref.last + 1
+        # "de Zuid-Sudanese president Salva Kiir en ...": a name right after its title is the same actor
+        nxt = self.actors.at(k) if k in self.members else None
+        if nxt is not None and nxt.entity != ref.entity and nxt.via == "mention":
+            k = nxt.last + 1
         while k in self.members and self._tok(k).text.lower() in {"en", ","}:
             nxt = self.actors.at(k + 1) if (k + 1) in self.members else None
             if nxt is None or nxt.entity in exclude:
@@ -499,8 +507,10 @@ def _choose(options: tuple[Match, ...], roles: _Roles, clauses: ClauseMap
             ) -> tuple[Match, list[ActorRef], list[ActorRef], bool] | None:
     """The first pattern whose actors are all there; failing that, the first verb pattern
     of a clear type with one side known (the source alone, or a passive's target alone)."""
-    filled = [(m, *_fill_roles(m, roles, clauses)) for m in options]
-    for m, sources, targets, parsed in filled:
+    filled = []
+    for m in options:
+        sources, targets, parsed = _fill_roles(m, roles, clauses)
+        filled.append((m, sources, targets, parsed))
         p = m.pattern
         if p.slots and not targets and not (p.type in MUTUAL and len(sources) > 1):
             continue  # the pattern's recipient is not there: try the next pattern
@@ -519,8 +529,6 @@ def _choose(options: tuple[Match, ...], roles: _Roles, clauses: ClauseMap
             continue  # "na lang aandringen": a verb used as a noun names no act of this clause
         if not m.pattern.may_stand_alone or not roles.actors.has_actor.get(sources[0].entity):
             continue  # a lone actor must be a known one (a country or its office holders)
-        if any(r.via == "pronoun" for r in sources):
-            continue  # one actor, and that one guessed: too weak to stand alone
         return m, sources, targets, parsed
     return None
 
@@ -683,6 +691,9 @@ def extract_events(doc: ParsedDoc, entities: Sequence[Entity], times: Sequence[T
         location = _location(roles, scope, used)
         if location is None and p.mode == "visit" and targets and actors.types.get(targets[0].entity) in PLACE_TYPES:
             location = targets[0].entity
+        if not targets and location is not None and typ in PLACE_TARGETS and not m.noun:
+            # "Boko Haram viel een school aan in Dapchi": the place is what was struck
+            targets = [ActorRef(location, token, token, via="place")]
         conf = _confidence(sources, targets, parsed, actors, p)
         for s in sources or [None]:
             for t in targets or [None]:
