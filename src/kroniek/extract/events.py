@@ -118,8 +118,9 @@ class _Actors:
                 last += 1
             return ActorRef(eid, first, last)
         tok = self.doc.tokens[i]
-        if tok.pos == "VNW" and tok.text.lower() in _PRONOUNS and "pers" in tok.tag and "mv" not in tok.tag:
-            return self._resolve_pronoun(i)
+        if tok.pos == "VNW" and tok.text.lower() in _PRONOUNS and "pers" in tok.tag:
+            # "ze" as a plural is a group or a state ("De Taliban ... Ze eisen"); else a person
+            return self._resolve_pronoun(i, {"ORG", "GPE"} if "mv" in tok.tag else {"PER"})
         if tok.pos == "VNW" and tok.text.lower() in _WE:
             return self._speaker(i)
         return None
@@ -132,13 +133,13 @@ class _Actors:
             return None
         return ActorRef(min(around, key=lambda a: a.end - a.start).source, i, i, via="speaker")
 
-    def _resolve_pronoun(self, i: int) -> ActorRef | None:
-        # The nearest person mentioned before, within this and the previous two sentences.
+    def _resolve_pronoun(self, i: int, types: set[str]) -> ActorRef | None:
+        # The nearest actor of those types mentioned before, within this and the previous two sentences.
         sent = self.doc.tokens[i].sent
         k = i - 1
         while k >= 0 and self.doc.tokens[k].sent >= sent - 2:
             eid = self.owner[k]
-            if eid is not None and self.types.get(eid) == "PER":
+            if eid is not None and self.types.get(eid) in types:
                 return ActorRef(eid, i, i, via="pronoun")
             k -= 1
         return None
@@ -394,6 +395,15 @@ class _Roles:
             return False
         lemmas = {self._tok(i).lemma for i in self.clause.tokens if i != verb}
         return "worden" in lemmas or (transitive and "zijn" in lemmas)
+
+    def alike(self) -> list[ActorRef]:
+        """Actors the clause says did the same ("..., net als Oostenrijk en Polen", "evenals X")."""
+        toks = self.clause.tokens
+        for n, i in enumerate(toks):
+            low = self._tok(i).text.lower()
+            if low == "evenals" or (low == "als" and n > 0 and self._tok(toks[n - 1]).text.lower() == "net"):
+                return self.after(i)
+        return []
 
     def door_agent(self) -> list[ActorRef]:
         """The actor after "door" in the clause (the agent of a passive), if any."""
@@ -668,9 +678,18 @@ def extract_events(doc: ParsedDoc, entities: Sequence[Entity], times: Sequence[T
         if chosen is None:
             continue
         m, sources, targets, parsed = chosen
+        if sources and not m.noun:
+            taken = {r.entity for r in sources + targets}
+            sources = sources + [r for r in roles.alike() if r.entity not in taken]
         used_tokens.add(token)
         p = m.pattern
-        if not targets and p.type in MUTUAL and len(sources) > 1:
+        lemmas = {doc.tokens[i].lemma for i in clause.tokens}
+        # "X en Y" together: with each other, unless the pattern's partner slot names a thing
+        # ("Hongarije en Polen stemden in met de begroting": not with each other)
+        mutual = "elkaar" in lemmas or (p.type in MUTUAL and not any(
+            sl.prep and sl.prep in lemmas for sl in p.slots))
+        if not targets and mutual and len(sources) > 1:
+            # "Trump en Kim ontmoeten elkaar", "het leger en de RSF bestrijden elkaar"
             sources, targets = sources[:1], sources[1:]
         if m.noun and not p.needs:
             end = roles.noun_phrase_end(token)
