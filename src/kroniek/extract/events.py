@@ -27,7 +27,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from ..model import Entity, Event, ParsedDoc, SentenceRef, Span, Time, Token
-from .clauses import Clause, ClauseMap, clause_map, finite_in
+from .clauses import Clause, ClauseMap, clause_map, finite_in, is_finite
 from .attribution import Attribution
 from .event_patterns import EventPattern, PatternLexicon, Slot, Word, default_lexicon
 from .modality import classify, default_cues, is_particle
@@ -184,13 +184,17 @@ def find_triggers(doc: ParsedDoc, clauses: ClauseMap, lexicon: PatternLexicon) -
             continue
         noun = tok.pos == "N"
         key = _noun_trigger_lemma(tok.lemma.lower(), lexicon) if noun else tok.lemma.lower()
+        if tok.pos == "WW" and tok.i >= 2 and doc.tokens[tok.i - 1].lemma == "te" and doc.tokens[
+                tok.i - 2].pos in {"VZ", "BW", "ADJ"} and lexicon.for_lemma(doc.tokens[tok.i - 2].lemma + key):
+            key = doc.tokens[tok.i - 2].lemma + key  # "op te heffen" is opheffen
         if not key:
             continue
         clause = clauses.clause_of(tok.i)
         after = [doc.tokens[i] for i in clause.tokens if i > tok.i]
         particles = [t for t in after if is_particle(t)]
         # a pattern's own particle may be tagged loosely ("werken samen": samen as an adverb)
-        loose = {t.lemma for t in after if t.pos in {"VZ", "BW", "ADJ"}}
+        # but a preposition that heads a phrase ("uit zijn binnenzak", "in september") is none
+        loose = {t.lemma for t in after if is_particle(t) or t.pos in {"BW", "ADJ"}}
         matches = []
         for p in lexicon.for_lemma(key):
             trig = p.trigger
@@ -212,10 +216,11 @@ def find_triggers(doc: ParsedDoc, clauses: ClauseMap, lexicon: PatternLexicon) -
 class _Roles:
     """Finding the actors of one clause."""
 
-    def __init__(self, doc: ParsedDoc, clause: Clause, actors: _Actors) -> None:
+    def __init__(self, doc: ParsedDoc, clause: Clause, actors: _Actors, clauses: ClauseMap | None = None) -> None:
         self.doc = doc
         self.clause = clause
         self.actors = actors
+        self.clauses = clauses
         self.members = set(clause.tokens)
 
     def _tok(self, i: int) -> Token:
@@ -281,6 +286,19 @@ class _Roles:
         subordinate clause the subject is the first noun phrase after its opener.
         """
         toks = self.clause.tokens
+        if self.clause.kind == "om":
+            # "om Jeruzalem te veroveren" has no subject of its own. It is the main clause's
+            # ("X reisde naar Y om Z te ontmoeten"), unless the main clause names someone
+            # it asks or tells ("riep Israël op om ... op te heffen"): then it is that one.
+            if self.clauses is None or self.clause.parent is None:
+                return []
+            parent = _Roles(self.doc, self.clauses.clauses[self.clause.parent], self.actors, self.clauses)
+            subj = parent.subject(exclude)
+            asked = [r for r in parent.bare() if r.entity not in {s.entity for s in subj} | exclude]
+            if not asked:
+                asked = [r for r in parent.actors.in_span(parent.clause.tokens)
+                         if parent._tok(r.first - 1).lemma in {"aan", "van"} and r.entity not in exclude]
+            return asked[:1] if asked else subj
         if self.clause.kind == "rel":
             # "Rusland, dat Oekraïne aanviel": the relative pronoun stands for the actor before it
             ante = self.antecedent()
@@ -535,8 +553,12 @@ def _choose(options: tuple[Match, ...], roles: _Roles, clauses: ClauseMap
     for m, sources, targets, parsed in filled:
         if m.noun or m.pattern.type not in TARGET_OPTIONAL or targets or not sources:
             continue
-        if roles._tok(m.token).tag.startswith("WW(inf,nom"):
-            continue  # "na lang aandringen": a verb used as a noun names no act of this clause
+        if roles.clause.kind == "om":
+            continue  # "om de blokkade op te heffen": an aim or a request, one actor is too little
+        tag = roles._tok(m.token).tag
+        if tag.startswith("WW(inf,nom") or (tag.startswith(("WW(vd,prenom", "WW(od,prenom")) and not is_finite(
+                roles._tok(m.token), roles._tok(m.token + 1) if m.token + 1 < len(roles.doc.tokens) else None)):
+            continue  # "na lang aandringen", "een verboden referendum": a verb used as a noun or adjective
         if not m.pattern.may_stand_alone or not roles.actors.has_actor.get(sources[0].entity):
             continue  # a lone actor must be a known one (a country or its office holders)
         return m, sources, targets, parsed
@@ -673,7 +695,7 @@ def extract_events(doc: ParsedDoc, entities: Sequence[Entity], times: Sequence[T
                 clauses.clause_of(token).id) > 1:
             continue  # "weigert X te ontmoeten": the refusal is the negated meeting's modality
         clause = clauses.clause_of(token)
-        roles = _Roles(doc, clause, actors)
+        roles = _Roles(doc, clause, actors, clauses)
         chosen = _choose(options, roles, clauses)
         if chosen is None:
             continue
