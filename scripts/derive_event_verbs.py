@@ -103,11 +103,14 @@ def forms(infinitive: str) -> set[str]:
     if not infinitive.endswith("en") or " " in infinitive:
         return {infinitive}
     stem = infinitive[:-2]
+    vowels = "aeiou"
     if len(stem) > 2 and stem[-1] == stem[-2]:
-        stem = stem[:-1]
-    out = {infinitive, stem, stem + "t", stem + "de", stem + "te", stem + "den", stem + "ten",
-           "ge" + stem + "d", "ge" + stem + "t"}
-    return out
+        stem = stem[:-1]  # zetten → zet
+    elif len(stem) > 2 and stem[-1] not in vowels and stem[-2] in vowels and stem[-3] not in vowels:
+        stem = stem[:-1] + stem[-2] + stem[-1]  # an open syllable keeps its long vowel: veroordelen → veroordeel
+    stem = stem[:-1] + {"v": "f", "z": "s"}.get(stem[-1], stem[-1])  # geloven → geloof, reizen → reis
+    return {infinitive, stem, stem + "t", stem + "d", stem + "de", stem + "te", stem + "den", stem + "ten",
+            "ge" + stem + "d", "ge" + stem + "t"}
 
 
 def dpg_counts(path: Path, words: set[str]) -> Counter:
