@@ -555,6 +555,9 @@ def _choose(options: tuple[Match, ...], roles: _Roles, clauses: ClauseMap
             continue
         if roles.clause.kind == "om":
             continue  # "om de blokkade op te heffen": an aim or a request, one actor is too little
+        if m.pattern.type == "SUPPORT" and any(c.opener == "dat" and c.first > m.token
+                                               for c in clauses.children(roles.clause.id)):
+            continue  # "erkende dat er fouten zijn gemaakt" admits a fact, it endorses no one
         tag = roles._tok(m.token).tag
         if tag.startswith("WW(inf,nom") or (tag.startswith(("WW(vd,prenom", "WW(od,prenom")) and not is_finite(
                 roles._tok(m.token), roles._tok(m.token + 1) if m.token + 1 < len(roles.doc.tokens) else None)):
