@@ -39,6 +39,8 @@ NEEDS_TARGET = {"COOPERATE", "AID", "SANCTION"}
 SOURCE_OPTIONAL = {"COERCE", "ASSAULT", "PROTEST", "SANCTION", "MOBILIZE", "RETREAT"}
 # Types whose act, when no actor undergoes it, strikes the place where it happens.
 PLACE_TARGETS = {"ASSAULT", "COERCE", "MOBILIZE", "RETREAT"}
+# Words that negate a clause outright (a refusal verb negates what it governs, not itself).
+_NEGATIONS = {"niet", "geen", "nooit", "nimmer", "allerminst"}
 # Types whose negated verb is a refusal: "stemde niet in" is REJECT, not a negated AGREE.
 REFUSED_AS_REJECT = {"AGREE", "SUPPORT"}
 # Types where "X en Y" doing it together means X with Y.
@@ -728,6 +730,11 @@ def extract_events(doc: ParsedDoc, entities: Sequence[Entity], times: Sequence[T
         time = _nearest(_clause_times(times, doc, time_scope), doc.tokens[token].start)
         modality = classify(doc, clause, clauses, time, dct, p.mode, cues)
         typ, mode = p.type, p.mode
+        negation = any(doc.tokens[i].lemma in _NEGATIONS for i in clause.tokens)
+        if typ == "REJECT" and modality == "negated" and not negation:
+            modality = "asserted"  # "weigert", "wijst af": a refusal itself is asserted (GUIDELINES)
+        if doc.tokens[token].lemma == "willen" and modality == "planned":
+            modality = "asserted"  # "X wil dat Y ...": the demand is made now
         if modality == "negated" and typ in REFUSED_AS_REJECT and not m.noun:
             # "stemde niet in met", "kan het plan niet steunen": a refusal, asserted (GUIDELINES)
             typ, mode, modality = "REJECT", None, "asserted"
