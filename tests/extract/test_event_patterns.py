@@ -17,6 +17,25 @@ def test_line_syntax():
     assert parse_pattern_line("   # only a comment", 3) is None
 
 
+def test_required_and_dat_slots():
+    p = parse_pattern_line("SUPPORT endorse *kiezen voor:T!", 1)
+    assert p.slots == (Slot("target", "voor", True),) and not p.may_stand_alone
+    q = parse_pattern_line("REQUEST demand *eisen dat:T", 1)
+    assert q.slots == (Slot("target", "dat"),) and not q.may_stand_alone  # "X eist" alone is no request
+    r = parse_pattern_line("ACCUSE criticize *veroordelen OBJ:T", 1)
+    assert r.may_stand_alone  # "X veroordeelde de aanslag"
+    assert parse_pattern_line("REJECT - *weigeren", 1).may_stand_alone
+
+
+def test_packaged_lexicon_has_frames_for_every_type():
+    # every PLOVER type has verb patterns with a target slot, and none is listed twice
+    lexicon = default_lexicon()
+    for typ in EVENT_TYPES:
+        assert any(p.type == typ and p.slots for p in lexicon.patterns), typ
+    keys = [(p.trigger, p.needs, tuple((s.role, s.prep) for s in p.slots)) for p in lexicon.patterns]
+    assert len(keys) == len(set(keys))
+
+
 @pytest.mark.parametrize("line, message", [
     ("MEET visit *reizen naar:T", "unknown PLOVER type"),
     ("CONSULT visit reizen naar:T", "no trigger"),

@@ -119,7 +119,10 @@ def sentence_clauses(doc: ParsedDoc, s: int, first_id: int = 0) -> list[Clause]:
         low = tok.text.lower()
         cur = stack[-1]
         if tok.pos == "VG" and tok.tag.startswith("VG(onder") and _has_finite_before_break(toks, k):
-            stack.append(new(low, "sub", cur.id))
+            # Frog tags the relative "dat" of "Rusland, dat Oekraïne aanviel" as a conjunction;
+            # after a comma that follows a name or noun it opens a relative clause.
+            relative = low == "dat" and k > 1 and toks[k - 1].text == "," and toks[k - 2].pos in {"N", "SPEC"}
+            stack.append(new(low, "rel" if relative else "sub", cur.id))
         elif (low in _RELATIVES and tok.pos == "VNW" and "betr" in tok.tag and k > 0
               and _has_finite_before_break(toks, k)):
             stack.append(new(low, "rel", cur.id))

@@ -36,6 +36,7 @@ class Slot:
 
     role: str  # "source", "target" or "pair" (source then targets, as in "tussen X en Y")
     prep: str | None
+    required: bool = False  # "T!": without this actor the trigger is no event of this type
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,14 @@ class EventPattern:
     slots: tuple[Slot, ...]
     line: int
     source_text: str
+
+    @property
+    def may_stand_alone(self) -> bool:
+        """Whether the event may be coded with its source alone: no slot marked required,
+        and not only a "dat"-clause slot ("X wil dat Y ..." is a request; "X wil" is none)."""
+        if any(s.required for s in self.slots):
+            return False
+        return not self.slots or any(s.prep != "dat" for s in self.slots)
 
     @property
     def has_source_slot(self) -> bool:
@@ -80,10 +89,12 @@ def parse_pattern_line(line: str, number: int, where: str = "events.txt") -> Eve
     for token in words:
         if ":" in token:
             prep, mark = token.split(":", 1)
+            required = mark.endswith("!")
+            mark = mark.rstrip("!")
             if mark not in _ROLE_MARKS:
                 raise ConfigError(f"{where} line {number}: unknown role {mark!r} in {token!r} "
                                   "(use T, S or S+T)")
-            slots.append(Slot(_ROLE_MARKS[mark], None if prep == "OBJ" else prep.lower()))
+            slots.append(Slot(_ROLE_MARKS[mark], None if prep == "OBJ" else prep.lower(), required))
         elif token.startswith("*"):
             if trigger is not None:
                 raise ConfigError(f"{where} line {number}: more than one trigger (*) in {text!r}")
@@ -103,6 +114,7 @@ class PatternLexicon:
     patterns: tuple[EventPattern, ...]
     _by_lemma: dict[str, tuple[EventPattern, ...]] = field(init=False, repr=False)
     _nouns: tuple[str, ...] = field(init=False, repr=False)
+    _heads: frozenset[str] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         index: dict[str, list[EventPattern]] = {}
@@ -113,10 +125,15 @@ class PatternLexicon:
         object.__setattr__(self, "_by_lemma", {k: tuple(v) for k, v in index.items()})
         object.__setattr__(self, "_nouns", tuple(sorted(
             {p.trigger.lemma for p in self.patterns if not p.trigger.particle}, key=len, reverse=True)))
+        object.__setattr__(self, "_heads", frozenset(self._nouns))
 
     def for_lemma(self, lemma: str) -> tuple[EventPattern, ...]:
         """Patterns whose trigger verb or noun is ``lemma`` (joined particle forms included)."""
         return self._by_lemma.get(lemma, ())
+
+    def is_head(self, lemma: str) -> bool:
+        """Whether ``lemma`` is a trigger that may end a compound ("ontmoeting" in "topontmoeting")."""
+        return lemma in self._heads
 
     def nouns(self) -> tuple[str, ...]:
         """Trigger lemmas, longest first, for matching compounds ("topontmoeting")."""

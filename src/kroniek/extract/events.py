@@ -27,7 +27,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from ..model import Entity, Event, ParsedDoc, SentenceRef, Span, Time, Token
-from .clauses import Clause, ClauseMap, clause_map, finite_in
+from .clauses import Clause, ClauseMap, clause_map, finite_in, is_finite
 from .attribution import Attribution
 from .event_patterns import EventPattern, PatternLexicon, Slot, Word, default_lexicon
 from .modality import classify, default_cues, is_particle
@@ -37,6 +37,12 @@ NEEDS_TARGET = {"COOPERATE", "AID", "SANCTION"}
 # Types that are coded without a known source: material conflict may be reported without
 # its perpetrator ("Demirtas werd gearresteerd"); a meeting, a statement or a gift is not.
 SOURCE_OPTIONAL = {"COERCE", "ASSAULT", "PROTEST", "SANCTION", "MOBILIZE", "RETREAT"}
+# Types whose act, when no actor undergoes it, strikes the place where it happens.
+PLACE_TARGETS = {"ASSAULT", "COERCE", "MOBILIZE", "RETREAT"}
+# Words that negate a clause outright (a refusal verb negates what it governs, not itself).
+_NEGATIONS = {"niet", "geen", "nooit", "nimmer", "allerminst"}
+# Types whose negated verb is a refusal: "stemde niet in" is REJECT, not a negated AGREE.
+REFUSED_AS_REJECT = {"AGREE", "SUPPORT"}
 # Types where "X en Y" doing it together means X with Y.
 MUTUAL = {"CONSULT", "COOPERATE", "AGREE"}
 # Places a "in/te/op" phrase can name.
@@ -47,7 +53,14 @@ _NP_POS = {"LID", "ADJ", "N", "SPEC", "TW"}
 _QUOTES = set("“”„\"'‘’«»")
 # Focus words that may stand before a subject ("en ook president Poetin bezocht ...").
 _FOCUS = {"ook", "zelfs", "alleen", "nog", "al"}
-_PRONOUNS = {"hij", "zij", "ze"}
+_PRONOUNS = {"hij", "zij", "ze", "hem"}
+# "wij"/"we" inside what someone says stand for the speaker ("'We zullen Kiev steunen', zei Rutte").
+_WE = {"wij", "we"}
+# Types a verb carries clearly enough to code with the source alone (GUIDELINES: "still
+# annotate it when the type and at least one actor are clear"): "X veroordeelde de
+# aanslag" is ACCUSE X → null. A meeting, a gift or cooperation needs its other party.
+TARGET_OPTIONAL = {"ACCUSE", "REJECT", "REQUEST", "THREATEN", "PROTEST", "ASSAULT", "COERCE",
+                   "SANCTION", "MOBILIZE", "RETREAT", "CONCEDE", "SUPPORT", "AGREE"}
 _LOCATIVE = {"in", "te", "op"}
 # Shortest noun trigger that may end a compound ("topontmoeting" → "ontmoeting").
 _MIN_COMPOUND_HEAD = 5
@@ -75,8 +88,10 @@ class Match:
 class _Actors:
     """Which entity each token belongs to, and pronouns resolved to people."""
 
-    def __init__(self, doc: ParsedDoc, entities: Sequence[Entity]) -> None:
+    def __init__(self, doc: ParsedDoc, entities: Sequence[Entity],
+                 attributions: Sequence[Attribution] = ()) -> None:
         self.doc = doc
+        self.speakers = [a for a in attributions if a.source is not None]
         self.types = {e.id: e.type for e in entities}
         self.has_actor = {e.id: e.actor is not None and e.actor.country is not None for e in entities}
         owner: list[str | None] = [None] * len(doc.tokens)
@@ -105,17 +120,28 @@ class _Actors:
                 last += 1
             return ActorRef(eid, first, last)
         tok = self.doc.tokens[i]
-        if tok.pos == "VNW" and tok.text.lower() in _PRONOUNS and "pers" in tok.tag and "mv" not in tok.tag:
-            return self._resolve_pronoun(i)
+        if tok.pos == "VNW" and tok.text.lower() in _PRONOUNS and "pers" in tok.tag:
+            # "ze" as a plural is a group or a state ("De Taliban ... Ze eisen"); else a person
+            return self._resolve_pronoun(i, {"ORG", "GPE"} if "mv" in tok.tag else {"PER"})
+        if tok.pos == "VNW" and tok.text.lower() in _WE:
+            return self._speaker(i)
         return None
 
-    def _resolve_pronoun(self, i: int) -> ActorRef | None:
-        # The nearest person mentioned before, within this and the previous two sentences.
+    def _speaker(self, i: int) -> ActorRef | None:
+        """The speaker of the narrowest quote or reported speech around token ``i``."""
+        tok = self.doc.tokens[i]
+        around = [a for a in self.speakers if a.covers(tok.start, tok.end)]
+        if not around:
+            return None
+        return ActorRef(min(around, key=lambda a: a.end - a.start).source, i, i, via="speaker")
+
+    def _resolve_pronoun(self, i: int, types: set[str]) -> ActorRef | None:
+        # The nearest actor of those types mentioned before, within this and the previous two sentences.
         sent = self.doc.tokens[i].sent
         k = i - 1
         while k >= 0 and self.doc.tokens[k].sent >= sent - 2:
             eid = self.owner[k]
-            if eid is not None and self.types.get(eid) == "PER":
+            if eid is not None and self.types.get(eid) in types:
                 return ActorRef(eid, i, i, via="pronoun")
             k -= 1
         return None
@@ -144,9 +170,11 @@ def _word_in_clause(doc: ParsedDoc, clause: Clause, word: Word) -> bool:
 def _noun_trigger_lemma(lemma: str, lexicon: PatternLexicon) -> str | None:
     if lexicon.for_lemma(lemma):
         return lemma
-    for noun in lexicon.nouns():
-        if len(noun) >= _MIN_COMPOUND_HEAD and lemma.endswith(noun) and len(lemma) - len(noun) >= 3:
-            return noun
+    # the longest trigger that ends the compound after a first part of three letters or more
+    # (one set lookup per split point: the lexicon has a thousand triggers)
+    for k in range(3, len(lemma) - _MIN_COMPOUND_HEAD + 1):
+        if lexicon.is_head(lemma[k:]):
+            return lemma[k:]
     return None
 
 
@@ -158,13 +186,17 @@ def find_triggers(doc: ParsedDoc, clauses: ClauseMap, lexicon: PatternLexicon) -
             continue
         noun = tok.pos == "N"
         key = _noun_trigger_lemma(tok.lemma.lower(), lexicon) if noun else tok.lemma.lower()
+        if tok.pos == "WW" and tok.i >= 2 and doc.tokens[tok.i - 1].lemma == "te" and doc.tokens[
+                tok.i - 2].pos in {"VZ", "BW", "ADJ"} and lexicon.for_lemma(doc.tokens[tok.i - 2].lemma + key):
+            key = doc.tokens[tok.i - 2].lemma + key  # "op te heffen" is opheffen
         if not key:
             continue
         clause = clauses.clause_of(tok.i)
         after = [doc.tokens[i] for i in clause.tokens if i > tok.i]
         particles = [t for t in after if is_particle(t)]
         # a pattern's own particle may be tagged loosely ("werken samen": samen as an adverb)
-        loose = {t.lemma for t in after if t.pos in {"VZ", "BW", "ADJ"}}
+        # but a preposition that heads a phrase ("uit zijn binnenzak", "in september") is none
+        loose = {t.lemma for t in after if is_particle(t) or t.pos in {"BW", "ADJ"}}
         matches = []
         for p in lexicon.for_lemma(key):
             trig = p.trigger
@@ -186,10 +218,11 @@ def find_triggers(doc: ParsedDoc, clauses: ClauseMap, lexicon: PatternLexicon) -
 class _Roles:
     """Finding the actors of one clause."""
 
-    def __init__(self, doc: ParsedDoc, clause: Clause, actors: _Actors) -> None:
+    def __init__(self, doc: ParsedDoc, clause: Clause, actors: _Actors, clauses: ClauseMap | None = None) -> None:
         self.doc = doc
         self.clause = clause
         self.actors = actors
+        self.clauses = clauses
         self.members = set(clause.tokens)
 
     def _tok(self, i: int) -> Token:
@@ -255,6 +288,24 @@ class _Roles:
         subordinate clause the subject is the first noun phrase after its opener.
         """
         toks = self.clause.tokens
+        if self.clause.kind == "om":
+            # "om Jeruzalem te veroveren" has no subject of its own. It is the main clause's
+            # ("X reisde naar Y om Z te ontmoeten"), unless the main clause names someone
+            # it asks or tells ("riep Israël op om ... op te heffen"): then it is that one.
+            if self.clauses is None or self.clause.parent is None:
+                return []
+            parent = _Roles(self.doc, self.clauses.clauses[self.clause.parent], self.actors, self.clauses)
+            subj = parent.subject(exclude)
+            asked = [r for r in parent.bare() if r.entity not in {s.entity for s in subj} | exclude]
+            if not asked:
+                asked = [r for r in parent.actors.in_span(parent.clause.tokens)
+                         if parent._tok(r.first - 1).lemma in {"aan", "van"} and r.entity not in exclude]
+            return asked[:1] if asked else subj
+        if self.clause.kind == "rel":
+            # "Rusland, dat Oekraïne aanviel": the relative pronoun stands for the actor before it
+            ante = self.antecedent()
+            if ante is not None and ante.entity not in exclude:
+                return [ante]
         finite = finite_in(self.doc, toks)
         start = 0
         while start < len(toks) and (self._tok(toks[start]).pos in {"LET", "VG"}
@@ -276,6 +327,22 @@ class _Roles:
             return self._first_after(finite[0], exclude)
         bare = [r for r in self.bare() if r.entity not in exclude]
         return self._with_coordinated(bare[0], exclude) if bare else []
+
+    def antecedent(self) -> ActorRef | None:
+        """The actor a relative clause hangs from: the mention just before its pronoun."""
+        k = self.clause.first - 1
+        if k >= 0 and self._tok(k).text == ",":
+            k -= 1
+        return self.actors.at(k) if k >= 0 else None
+
+    def complement_subject(self, clauses: ClauseMap, verb: int) -> list[ActorRef]:
+        """The subject of the "dat"-clause after the verb ("X eiste dat Y ...": Y)."""
+        for child in clauses.children(self.clause.id):
+            if child.opener == "dat" and child.kind == "sub" and child.first > verb:
+                found = _Roles(self.doc, child, self.actors).subject(set())
+                if found:
+                    return found
+        return []
 
     def _first_after(self, verb: int, exclude: set[str]) -> list[ActorRef]:
         for ref in self.bare():
@@ -307,6 +374,10 @@ class _Roles:
     def _with_coordinated(self, ref: ActorRef, exclude: set[str]) -> list[ActorRef]:
         out = [ref]
         k = ref.last + 1
+        # "de Zuid-Sudanese president Salva Kiir en ...": a name right after its title is the same actor
+        nxt = self.actors.at(k) if k in self.members else None
+        if nxt is not None and nxt.entity != ref.entity and nxt.via == "mention":
+            k = nxt.last + 1
         while k in self.members and self._tok(k).text.lower() in {"en", ","}:
             nxt = self.actors.at(k + 1) if (k + 1) in self.members else None
             if nxt is None or nxt.entity in exclude:
@@ -322,10 +393,10 @@ class _Roles:
             if t.deprel == "obj1" and t.head is not None and self._tok(t.head).pos == "WW":
                 ref = self.actors.at(i)
                 if ref is not None and ref.entity not in exclude and not self.in_pp(ref):
-                    return [ref]
+                    return self._with_coordinated(ref, exclude)
         for ref in self.bare():
             if ref.entity not in exclude:
-                return [ref]
+                return self._with_coordinated(ref, exclude)
         for i in self.clause.tokens:
             if i > verb and self._tok(i).lemma == "van" and self._tok(i - 1).pos == "N":
                 owners = [r for r in self.after(i, limit=4) if r.entity not in exclude]
@@ -344,6 +415,15 @@ class _Roles:
             return False
         lemmas = {self._tok(i).lemma for i in self.clause.tokens if i != verb}
         return "worden" in lemmas or (transitive and "zijn" in lemmas)
+
+    def alike(self) -> list[ActorRef]:
+        """Actors the clause says did the same ("..., net als Oostenrijk en Polen", "evenals X")."""
+        toks = self.clause.tokens
+        for n, i in enumerate(toks):
+            low = self._tok(i).text.lower()
+            if low == "evenals" or (low == "als" and n > 0 and self._tok(toks[n - 1]).text.lower() == "net"):
+                return self.after(i)
+        return []
 
     def door_agent(self) -> list[ActorRef]:
         """The actor after "door" in the clause (the agent of a passive), if any."""
@@ -397,7 +477,14 @@ class _Draft:
     confidence: float
 
 
-def _fill_roles(m: Match, roles: _Roles) -> tuple[list[ActorRef], list[ActorRef], bool]:
+def _slot_actors(slot: Slot, roles: _Roles, clauses: ClauseMap, verb: int) -> list[ActorRef]:
+    """Actors for a verb pattern's slot: after its preposition, or the "dat"-clause's subject."""
+    if slot.prep == "dat":
+        return roles.complement_subject(clauses, verb)
+    return roles.prep_slot(slot.prep, roles.clause.first) if slot.prep else []
+
+
+def _fill_roles(m: Match, roles: _Roles, clauses: ClauseMap) -> tuple[list[ActorRef], list[ActorRef], bool]:
     """(sources, targets, whether the source came from the parse) for a matched pattern."""
     p = m.pattern
     sources: list[ActorRef] = []
@@ -424,8 +511,7 @@ def _fill_roles(m: Match, roles: _Roles) -> tuple[list[ActorRef], list[ActorRef]
         for slot in p.slots:
             if slot.prep is None:
                 continue
-            found = roles.prep_slot(slot.prep, roles.clause.first)
-            _assign(slot, found, sources, targets)
+            _assign(slot, _slot_actors(slot, roles, clauses, m.token), sources, targets)
         taken = {r.entity for r in sources + targets}
         if passive:
             # the subject underwent it; who did it is the door-agent, when the text says
@@ -445,6 +531,47 @@ def _fill_roles(m: Match, roles: _Roles) -> tuple[list[ActorRef], list[ActorRef]
         sources = roles.subject(taken)
         parsed_subject = bool(sources) and not m.noun
     return sources, targets, parsed_subject
+
+
+def _choose(options: tuple[Match, ...], roles: _Roles, clauses: ClauseMap
+            ) -> tuple[Match, list[ActorRef], list[ActorRef], bool] | None:
+    """The first pattern whose actors are all there; failing that, the first verb pattern
+    of a clear type with one side known (the source alone, or a passive's target alone)."""
+    filled = []
+    for m in options:
+        sources, targets, parsed = _fill_roles(m, roles, clauses)
+        filled.append((m, sources, targets, parsed))
+        p = m.pattern
+        if p.slots and not targets and not (p.type in MUTUAL and len(sources) > 1):
+            continue  # the pattern's recipient is not there: try the next pattern
+        if not sources and not targets:
+            continue
+        if not sources and p.type not in SOURCE_OPTIONAL and not (
+                _passive(m, roles) and roles.actors.has_actor.get(targets[0].entity)):
+            continue  # "Iran werd opgeroepen ...": the one who underwent it, when known
+        if p.type in NEEDS_TARGET and not targets and len(sources) < 2:
+            continue
+        return m, sources, targets, parsed
+    for m, sources, targets, parsed in filled:
+        if m.noun or m.pattern.type not in TARGET_OPTIONAL or targets or not sources:
+            continue
+        if roles.clause.kind == "om":
+            continue  # "om de blokkade op te heffen": an aim or a request, one actor is too little
+        if m.pattern.type == "SUPPORT" and any(c.opener == "dat" and c.first > m.token
+                                               for c in clauses.children(roles.clause.id)):
+            continue  # "erkende dat er fouten zijn gemaakt" admits a fact, it endorses no one
+        tag = roles._tok(m.token).tag
+        if tag.startswith("WW(inf,nom") or (tag.startswith(("WW(vd,prenom", "WW(od,prenom")) and not is_finite(
+                roles._tok(m.token), roles._tok(m.token + 1) if m.token + 1 < len(roles.doc.tokens) else None)):
+            continue  # "na lang aandringen", "een verboden referendum": a verb used as a noun or adjective
+        if not m.pattern.may_stand_alone or not roles.actors.has_actor.get(sources[0].entity):
+            continue  # a lone actor must be a known one (a country or its office holders)
+        return m, sources, targets, parsed
+    return None
+
+
+def _passive(m: Match, roles: _Roles) -> bool:
+    return not m.noun and roles.is_passive(m.token, True)
 
 
 def _assign(slot: Slot, found: list[ActorRef], sources: list[ActorRef], targets: list[ActorRef]) -> None:
@@ -560,31 +687,36 @@ def extract_events(doc: ParsedDoc, entities: Sequence[Entity], times: Sequence[T
     lexicon = lexicon or default_lexicon()
     cues = default_cues()
     clauses = clause_map(doc)
-    actors = _Actors(doc, entities)
+    actors = _Actors(doc, entities, attributions)
     drafts: list[_Draft] = []
     used_tokens: set[int] = set()
-    for options in find_triggers(doc, clauses, lexicon):
+    found = find_triggers(doc, clauses, lexicon)
+    trigger_clauses = [clauses.clause_of(o[0].token).id for o in found]
+    for options in found:
         token = options[0].token
         if token in used_tokens:
             continue
+        if cues.has("refusal", doc.tokens[token].lemma) and trigger_clauses.count(
+                clauses.clause_of(token).id) > 1:
+            continue  # "weigert X te ontmoeten": the refusal is the negated meeting's modality
         clause = clauses.clause_of(token)
-        roles = _Roles(doc, clause, actors)
-        for m in options:
-            sources, targets, parsed = _fill_roles(m, roles)
-            if m.pattern.slots and not targets and not (m.pattern.type in MUTUAL and len(sources) > 1):
-                continue  # the pattern's recipient is not there: try the next pattern
-            if not sources and not targets:
-                continue
-            if not sources and m.pattern.type not in SOURCE_OPTIONAL:
-                continue
-            if m.pattern.type in NEEDS_TARGET and not targets and len(sources) < 2:
-                continue
-            break
-        else:
+        roles = _Roles(doc, clause, actors, clauses)
+        chosen = _choose(options, roles, clauses)
+        if chosen is None:
             continue
+        m, sources, targets, parsed = chosen
+        if sources and not m.noun:
+            taken = {r.entity for r in sources + targets}
+            sources = sources + [r for r in roles.alike() if r.entity not in taken]
         used_tokens.add(token)
         p = m.pattern
-        if not targets and p.type in MUTUAL and len(sources) > 1:
+        lemmas = {doc.tokens[i].lemma for i in clause.tokens}
+        # "X en Y" together: with each other, unless the pattern's partner slot names a thing
+        # ("Hongarije en Polen stemden in met de begroting": not with each other)
+        mutual = "elkaar" in lemmas or (p.type in MUTUAL and not any(
+            sl.prep and sl.prep in lemmas for sl in p.slots))
+        if not targets and mutual and len(sources) > 1:
+            # "Trump en Kim ontmoeten elkaar", "het leger en de RSF bestrijden elkaar"
             sources, targets = sources[:1], sources[1:]
         if m.noun and not p.needs:
             end = roles.noun_phrase_end(token)
@@ -597,16 +729,28 @@ def extract_events(doc: ParsedDoc, entities: Sequence[Entity], times: Sequence[T
             time_scope = clause.tokens
         time = _nearest(_clause_times(times, doc, time_scope), doc.tokens[token].start)
         modality = classify(doc, clause, clauses, time, dct, p.mode, cues)
+        typ, mode = p.type, p.mode
+        negation = any(doc.tokens[i].lemma in _NEGATIONS for i in clause.tokens)
+        if typ == "REJECT" and modality == "negated" and not negation:
+            modality = "asserted"  # "weigert", "wijst af": a refusal itself is asserted (GUIDELINES)
+        if doc.tokens[token].lemma == "willen" and modality == "planned":
+            modality = "asserted"  # "X wil dat Y ...": the demand is made now
+        if modality == "negated" and typ in REFUSED_AS_REJECT and not m.noun:
+            # "stemde niet in met", "kan het plan niet steunen": a refusal, asserted (GUIDELINES)
+            typ, mode, modality = "REJECT", None, "asserted"
         used = {r.entity for r in sources + targets}
         location = _location(roles, scope, used)
         if location is None and p.mode == "visit" and targets and actors.types.get(targets[0].entity) in PLACE_TYPES:
             location = targets[0].entity
+        if not targets and location is not None and typ in PLACE_TARGETS and not m.noun:
+            # "Boko Haram viel een school aan in Dapchi": the place is what was struck
+            targets = [ActorRef(location, token, token, via="place")]
         conf = _confidence(sources, targets, parsed, actors, p)
         for s in sources or [None]:
             for t in targets or [None]:
                 if s is not None and t is not None and s.entity == t.entity:
                     continue
-                drafts.append(_Draft(p.type, p.mode, s.entity if s else None, t.entity if t else None,
+                drafts.append(_Draft(typ, mode, s.entity if s else None, t.entity if t else None,
                                      location, time, modality, token, doc.tokens[token].sent, conf))
     drafts = _merge_duplicates(drafts)
     events = []
