@@ -29,8 +29,9 @@ from dataclasses import dataclass
 from ..model import Entity, Event, ParsedDoc, SentenceRef, Span, Time, Token
 from .clauses import Clause, ClauseMap, clause_map, finite_in
 from .attribution import Attribution
-from .event_patterns import EventPattern, PatternLexicon, Slot, Word, default_lexicon
+from .event_patterns import EventPattern, PatternLexicon, Slot, Word
 from .modality import classify, default_cues, is_particle
+from .nominal_events import adjective_actor, event_lexicon
 
 # Types whose events need a recipient (PLOVER manual: "Requires recipient: Yes").
 NEEDS_TARGET = {"COOPERATE", "AID", "SANCTION"}
@@ -557,7 +558,7 @@ def extract_events(doc: ParsedDoc, entities: Sequence[Entity], times: Sequence[T
                    lexicon: PatternLexicon | None = None,
                    attributions: Sequence[Attribution] = ()) -> tuple[Event, ...]:
     """The events of a parsed document, given its entities, time expressions and attributions."""
-    lexicon = lexicon or default_lexicon()
+    lexicon = lexicon or event_lexicon()  # verbs, event nouns and light verbs
     cues = default_cues()
     clauses = clause_map(doc)
     actors = _Actors(doc, entities)
@@ -569,8 +570,13 @@ def extract_events(doc: ParsedDoc, entities: Sequence[Entity], times: Sequence[T
             continue
         clause = clauses.clause_of(token)
         roles = _Roles(doc, clause, actors)
+        adjective = adjective_actor(doc, token, entities) if options[0].noun else None
         for m in options:
             sources, targets, parsed = _fill_roles(m, roles)
+            if adjective and not m.pattern.needs and adjective[0] not in {r.entity for r in targets} and not any(
+                    token < r.first < roles.noun_phrase_end(token) for r in sources):
+                # "Amerikaanse sancties": the adjective's state, before a subject outside the noun's phrase
+                sources = [ActorRef(adjective[0], adjective[1], adjective[1], via="adjective")]
             if m.pattern.slots and not targets and not (m.pattern.type in MUTUAL and len(sources) > 1):
                 continue  # the pattern's recipient is not there: try the next pattern
             if not sources and not targets:
