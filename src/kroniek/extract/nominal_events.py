@@ -122,23 +122,28 @@ def adjective_actor(doc: ParsedDoc, noun: int, entities: Sequence[Entity],
         if tok.pos == "ADJ" and tok.text[:1].isupper():
             country = _adjective_country(tok.text, kb)
             if country:
-                entity = _state_entity(entities, country)
+                entity = _state_entity(entities, *country)
                 return (entity, k) if entity else None
         k -= 1
     return None
 
 
-def _adjective_country(word: str, kb: KnowledgeBase) -> str | None:
+def _adjective_country(word: str, kb: KnowledgeBase) -> tuple[str, str] | None:
+    """(country code, its knowledge-base id) of a country adjective ("Russische")."""
     for r in kb.refs(word):
         entry = kb.entries[r.entry]
         if r.form == "adjective" and entry.kind == "country" and entry.country:
-            return entry.country
+            return entry.country, entry.id
     return None
 
 
-def _state_entity(entities: Sequence[Entity], country: str) -> str | None:
-    """The entity that stands for the state: the country (GPE without a sector), else its government."""
-    ranked = sorted((0 if e.type == "GPE" and not e.actor.sector else 1 if e.actor.sector == "GOV" else 2, n)
-                    for n, e in enumerate(entities)
+def _state_entity(entities: Sequence[Entity], country: str, kb_id: str) -> str | None:
+    """The entity that stands for the state: the country itself, else a place or government of it."""
+    def rank(e: Entity) -> int:
+        if e.actor.kb_id == kb_id:
+            return 0
+        return 1 if e.type == "GPE" and not e.actor.sector else 2 if e.actor.sector == "GOV" else 3
+
+    ranked = sorted((rank(e), n) for n, e in enumerate(entities)
                     if e.actor is not None and e.actor.country == country and e.type in ("GPE", "ORG"))
-    return entities[ranked[0][1]].id if ranked and ranked[0][0] < 2 else None
+    return entities[ranked[0][1]].id if ranked and ranked[0][0] < 3 else None
