@@ -31,7 +31,7 @@ from .clauses import Clause, ClauseMap, clause_map, finite_in
 from .attribution import Attribution
 from .event_patterns import EventPattern, PatternLexicon, Slot, Word
 from .modality import classify, default_cues, is_particle
-from .nominal_events import adjective_actor, event_lexicon
+from .nominal_events import adjective_actor, event_lexicon, is_topic, phrase_start
 
 # Types whose events need a recipient (PLOVER manual: "Requires recipient: Yes").
 NEEDS_TARGET = {"COOPERATE", "AID", "SANCTION"}
@@ -573,10 +573,14 @@ def extract_events(doc: ParsedDoc, entities: Sequence[Entity], times: Sequence[T
         adjective = adjective_actor(doc, token, entities) if options[0].noun else None
         for m in options:
             sources, targets, parsed = _fill_roles(m, roles)
-            if adjective and not m.pattern.needs and adjective[0] not in {r.entity for r in targets} and not any(
-                    token < r.first < roles.noun_phrase_end(token) for r in sources):
-                # "Amerikaanse sancties": the adjective's state, before a subject outside the noun's phrase
-                sources = [ActorRef(adjective[0], adjective[1], adjective[1], via="adjective")]
+            if m.noun and not m.pattern.needs and not any(
+                    phrase_start(doc, token) <= r.first < roles.noun_phrase_end(token) for r in sources):
+                # no source in the noun's own phrase: the state of its adjective ("Amerikaanse sancties");
+                # else not the subject of a clause that only reacts to it ("veroordeelde de aanval op Kiev")
+                if adjective and adjective[0] not in {r.entity for r in targets}:
+                    sources = [ActorRef(adjective[0], adjective[1], adjective[1], via="adjective")]
+                elif is_topic(doc, clause, token):
+                    sources = []
             if m.pattern.slots and not targets and not (m.pattern.type in MUTUAL and len(sources) > 1):
                 continue  # the pattern's recipient is not there: try the next pattern
             if not sources and not targets:

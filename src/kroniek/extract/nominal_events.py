@@ -20,6 +20,7 @@ noun's frames.
 from __future__ import annotations
 
 import dataclasses
+from dataclasses import dataclass
 from functools import lru_cache
 
 from collections.abc import Sequence
@@ -28,6 +29,8 @@ from ..errors import ConfigError
 from ..kb import KnowledgeBase, default_kb
 from ..lexicons import content_lines, lexicon_text
 from ..model import EVENT_TYPES, Entity, ParsedDoc
+from .clauses import Clause
+from .modality import verb_lemmas
 from .event_patterns import EventPattern, PatternLexicon, default_lexicon, parse_pattern_line
 
 # Line-number offsets keep the three files apart when patterns of one trigger are ordered
@@ -147,3 +150,49 @@ def _state_entity(entities: Sequence[Entity], country: str, kb_id: str) -> str |
     ranked = sorted((rank(e), n) for n, e in enumerate(entities)
                     if e.actor is not None and e.actor.country == country and e.type in ("GPE", "ORG"))
     return entities[ranked[0][1]].id if ranked and ranked[0][0] < 3 else None
+
+
+@dataclass(frozen=True)
+class Topics:
+    """Prepositions and verbs that make an event noun the topic of its clause (event_noun_topics.txt)."""
+
+    prepositions: frozenset[str]
+    verbs: frozenset[str]
+
+
+def read_topics(text: str, where: str) -> Topics:
+    kinds: dict[str, set[str]] = {"PREP": set(), "VERB": set()}
+    for n, line in content_lines(text):
+        parts = line.split("#", 1)[0].split()
+        if len(parts) != 2 or parts[0] not in kinds:
+            raise ConfigError(f"{where} line {n}: expected PREP word or VERB lemma, got {line.strip()!r}")
+        kinds[parts[0]].add(parts[1].lower())
+    return Topics(frozenset(kinds["PREP"]), frozenset(kinds["VERB"]))
+
+
+@lru_cache(maxsize=1)
+def default_topics() -> Topics:
+    return read_topics(*lexicon_text("event_noun_topics.txt"))
+
+
+_NP_BEFORE = {"LID", "ADJ", "TW", "SPEC"}
+
+
+def phrase_start(doc: ParsedDoc, noun: int) -> int:
+    """The first token of the noun's phrase: its article, adjectives, numbers, a genitive name."""
+    k = noun
+    sent = doc.tokens[noun].sent
+    while k > 0 and doc.tokens[k - 1].sent == sent and (
+            doc.tokens[k - 1].pos in _NP_BEFORE
+            or (doc.tokens[k - 1].pos == "VNW" and ("det" in doc.tokens[k - 1].tag or "bez" in doc.tokens[k - 1].tag))):
+        k -= 1
+    return k
+
+
+def is_topic(doc: ParsedDoc, clause: Clause, noun: int, topics: Topics | None = None) -> bool:
+    """Whether the event noun is only what its clause reacts to or talks about."""
+    topics = topics or default_topics()
+    start = phrase_start(doc, noun)
+    if start > 0 and doc.tokens[start - 1].pos == "VZ" and doc.tokens[start - 1].lemma.lower() in topics.prepositions:
+        return True
+    return bool(verb_lemmas(doc, clause) & topics.verbs)
