@@ -25,6 +25,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..model import Entity, Event, ParsedDoc, SentenceRef, Span, Time, Token
 from .clauses import Clause, ClauseMap, clause_map, finite_in
@@ -145,10 +146,18 @@ def _word_in_clause(doc: ParsedDoc, clause: Clause, word: Word) -> bool:
 def _noun_trigger_lemma(lemma: str, lexicon: PatternLexicon) -> str | None:
     if lexicon.for_lemma(lemma):
         return lemma
-    for noun in lexicon.nouns():
-        if len(noun) >= _MIN_COMPOUND_HEAD and lemma.endswith(noun) and len(lemma) - len(noun) >= 3:
-            return noun
+    # the longest trigger that ends the compound: try its tails from the longest down
+    # (one set lookup per tail, not a pass over hundreds of nouns for every noun token)
+    nouns = _noun_set(lexicon)
+    for k in range(3, len(lemma) - _MIN_COMPOUND_HEAD + 1):
+        if lemma[k:] in nouns:
+            return lemma[k:]
     return None
+
+
+@lru_cache(maxsize=8)
+def _noun_set(lexicon: PatternLexicon) -> frozenset[str]:
+    return frozenset(lexicon.nouns())
 
 
 def find_triggers(doc: ParsedDoc, clauses: ClauseMap, lexicon: PatternLexicon) -> list[tuple[Match, ...]]:
