@@ -101,6 +101,11 @@ CASES = [
     # words that must not give an event
     ("Rusland wil de betrekkingen met Noord-Korea aanhalen om de band te tonen.", ["COOPERATE Rusland>Noord-Korea"]),
     ("De politie van Amsterdam was op rellen voorbereid.", "-"),
+    ("Ajax verloor de uitwedstrijd tegen PSV.", "-"),                       # not "strijd"
+    ("De coalitie van VVD en CDA verloor haar meerderheid.", "-"),          # a coalition is a state
+    ("Hij schreef over de oorlogen op de Balkan.", "-"),                     # "op": a place, no target
+    ("Orbán ageerde tegen wapenleveranties aan Oekraïne.", "-"),            # he opposed them
+    ("Frankrijk noemde de Russische aanval op Kiev onaanvaardbaar.", ["ASSAULT ?>Kiev"]),
     ("Rutte maakte zijn reis naar Parijs bekend.", ["CONSULT Rutte>Parijs"]),
 ]
 
