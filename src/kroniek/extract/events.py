@@ -23,14 +23,16 @@ confidence:
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..model import Entity, Event, ParsedDoc, SentenceRef, Span, Time, Token
 from .clauses import Clause, ClauseMap, clause_map, finite_in, is_finite
 from .attribution import Attribution
-from .event_patterns import EventPattern, PatternLexicon, Slot, Word, default_lexicon
+from .event_patterns import EventPattern, PatternLexicon, Slot, Word
 from .modality import classify, default_cues, is_particle
+from .nominal_events import adjective_actor, event_lexicon, is_topic, phrase_start
 
 # Types whose events need a recipient (PLOVER manual: "Requires recipient: Yes").
 NEEDS_TARGET = {"COOPERATE", "AID", "SANCTION"}
@@ -533,13 +535,20 @@ def _fill_roles(m: Match, roles: _Roles, clauses: ClauseMap) -> tuple[list[Actor
     return sources, targets, parsed_subject
 
 
-def _choose(options: tuple[Match, ...], roles: _Roles, clauses: ClauseMap
+def _choose(options: tuple[Match, ...], roles: _Roles, clauses: ClauseMap,
+            adjust_sources: Callable[[Match, list[ActorRef], list[ActorRef]], list[ActorRef]] | None = None,
             ) -> tuple[Match, list[ActorRef], list[ActorRef], bool] | None:
     """The first pattern whose actors are all there; failing that, the first verb pattern
-    of a clear type with one side known (the source alone, or a passive's target alone)."""
+    of a clear type with one side known (the source alone, or a passive's target alone).
+
+    ``adjust_sources`` lets an event noun take its source from its own phrase (or the
+    state of its adjective) rather than the clause's subject.
+    """
     filled = []
     for m in options:
         sources, targets, parsed = _fill_roles(m, roles, clauses)
+        if adjust_sources is not None:
+            sources = adjust_sources(m, sources, targets)
         filled.append((m, sources, targets, parsed))
         p = m.pattern
         if p.slots and not targets and not (p.type in MUTUAL and len(sources) > 1):
@@ -684,7 +693,7 @@ def extract_events(doc: ParsedDoc, entities: Sequence[Entity], times: Sequence[T
                    lexicon: PatternLexicon | None = None,
                    attributions: Sequence[Attribution] = ()) -> tuple[Event, ...]:
     """The events of a parsed document, given its entities, time expressions and attributions."""
-    lexicon = lexicon or default_lexicon()
+    lexicon = lexicon or event_lexicon()  # verbs, event nouns and light verbs
     cues = default_cues()
     clauses = clause_map(doc)
     actors = _Actors(doc, entities, attributions)
@@ -701,7 +710,22 @@ def extract_events(doc: ParsedDoc, entities: Sequence[Entity], times: Sequence[T
             continue  # "weigert X te ontmoeten": the refusal is the negated meeting's modality
         clause = clauses.clause_of(token)
         roles = _Roles(doc, clause, actors, clauses)
-        chosen = _choose(options, roles, clauses)
+        adjective = adjective_actor(doc, token, entities) if options[0].noun else None
+
+        def nominal_sources(m: Match, sources: list[ActorRef], targets: list[ActorRef],
+                            token: int = token, clause: Clause = clause, roles: _Roles = roles,
+                            adjective=adjective) -> list[ActorRef]:
+            if m.noun and not m.pattern.needs and not any(
+                    phrase_start(doc, token) <= r.first < roles.noun_phrase_end(token) for r in sources):
+                # no source in the noun's own phrase: the state of its adjective ("Amerikaanse sancties");
+                # else not the subject of a clause that only reacts to it ("veroordeelde de aanval op Kiev")
+                if adjective and adjective[0] not in {r.entity for r in targets}:
+                    return [ActorRef(adjective[0], adjective[1], adjective[1], via="adjective")]
+                if is_topic(doc, clause, token):
+                    return []
+            return sources
+
+        chosen = _choose(options, roles, clauses, nominal_sources)
         if chosen is None:
             continue
         m, sources, targets, parsed = chosen
