@@ -104,7 +104,8 @@ CASES = [
     ("Ajax verloor de uitwedstrijd tegen PSV.", "-"),                       # not "strijd"
     ("De coalitie van VVD en CDA verloor haar meerderheid.", "-"),          # a coalition is a state
     ("Hij schreef over de oorlogen op de Balkan.", "-"),                     # "op": a place, no target
-    ("Orbán ageerde tegen wapenleveranties aan Oekraïne.", "-"),            # he opposed them
+    # he opposed them: his criticism (one actor), never the deliveries with him as source
+    ("Orbán ageerde tegen wapenleveranties aan Oekraïne.", ["ACCUSE Orbán>?"]),
     ("Frankrijk noemde de Russische aanval op Kiev onaanvaardbaar.", ["ASSAULT ?>Kiev"]),
     ("Rutte maakte zijn reis naar Parijs bekend.", ["CONSULT Rutte>Parijs"]),
 ]

@@ -579,6 +579,24 @@ def _choose(options: tuple[Match, ...], roles: _Roles, clauses: ClauseMap,
     return None
 
 
+def _light_verb_tokens(doc: ParsedDoc, clauses: ClauseMap, found: list[tuple[Match, ...]]) -> dict[int, set[int]]:
+    """Verbs that carry an event noun of the light-verb lexicon ("bood Oekraïne steun aan"),
+    each with the nouns it carries: a noun and its verb are one event, not two."""
+    carriers: dict[int, set[int]] = {}
+    for options in found:
+        if not options[0].noun:
+            continue
+        clause = clauses.clause_of(options[0].token)
+        needed = {w.lemma for m in options for w in m.pattern.needs} | {
+            w.joined for m in options for w in m.pattern.needs}
+        if not needed:
+            continue
+        for i in clause.tokens:
+            if doc.tokens[i].pos == "WW" and doc.tokens[i].lemma.lower() in needed:
+                carriers.setdefault(i, set()).add(options[0].token)
+    return carriers
+
+
 def _passive(m: Match, roles: _Roles) -> bool:
     return not m.noun and roles.is_passive(m.token, True)
 
@@ -701,6 +719,7 @@ def extract_events(doc: ParsedDoc, entities: Sequence[Entity], times: Sequence[T
     used_tokens: set[int] = set()
     found = find_triggers(doc, clauses, lexicon)
     trigger_clauses = [clauses.clause_of(o[0].token).id for o in found]
+    light_verbs = _light_verb_tokens(doc, clauses, found)
     for options in found:
         token = options[0].token
         if token in used_tokens:
@@ -776,6 +795,9 @@ def extract_events(doc: ParsedDoc, entities: Sequence[Entity], times: Sequence[T
                     continue
                 drafts.append(_Draft(typ, mode, s.entity if s else None, t.entity if t else None,
                                      location, time, modality, token, doc.tokens[token].sent, conf))
+    # A light verb with its event noun is one event: the noun's, when the noun gave one.
+    noun_events = {d.trigger for d in drafts}
+    drafts = [d for d in drafts if not light_verbs.get(d.trigger, set()) & noun_events]
     drafts = _merge_duplicates(drafts)
     events = []
     for n, d in enumerate(sorted(drafts, key=lambda d: d.trigger), 1):
