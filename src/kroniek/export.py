@@ -113,25 +113,27 @@ def write_csv(events: Iterable[EventRecord], out: IO[str]) -> int:
     return n
 
 
-def write_parquet(events: Iterable[EventRecord], path: str | Path, batch_rows: int = 10_000) -> int:
-    """Event rows to a Parquet file (needs pyarrow: ``pip install 'kroniek[parquet]'``)."""
+def require_pyarrow():
     try:
         import pyarrow as pa
         import pyarrow.parquet as pq
     except ImportError:
         raise ExportError("Parquet export needs pyarrow: pip install 'kroniek[parquet]'") from None
-    types = {"string": pa.string(), "double": pa.float64(), "int64": pa.int64()}
-    schema = pa.schema([(name, types[t]) for name, t in EVENT_COLUMNS])
-    gazetteer = Gazetteer.default()
-    n = 0
+    return pa, pq
+
+
+def write_parquet_rows(rows: Iterable[dict[str, Any]], path: str | Path, schema: Any, batch_rows: int) -> int:
+    """Rows (dicts of the schema's columns) to a Parquet file, a batch at a time; the count."""
+    pa, pq = require_pyarrow()
     try:
         writer = pq.ParquetWriter(str(path), schema)
     except OSError as exc:
         raise ExportError(f"cannot write {path}: {exc}") from None
+    n = 0
     with writer:
         batch: list[dict[str, Any]] = []
-        for e in events:
-            batch.append(event_row(e, gazetteer))
+        for row in rows:
+            batch.append(row)
             if len(batch) >= batch_rows:
                 writer.write_table(pa.Table.from_pylist(batch, schema=schema))
                 n += len(batch)
@@ -140,6 +142,15 @@ def write_parquet(events: Iterable[EventRecord], path: str | Path, batch_rows: i
         writer.write_table(pa.Table.from_pylist(batch, schema=schema))
         n += len(batch)
     return n
+
+
+def write_parquet(events: Iterable[EventRecord], path: str | Path, batch_rows: int = 10_000) -> int:
+    """Event rows to a Parquet file (needs pyarrow: ``pip install 'kroniek[parquet]'``)."""
+    pa, _ = require_pyarrow()
+    types = {"string": pa.string(), "double": pa.float64(), "int64": pa.int64()}
+    schema = pa.schema([(name, types[t]) for name, t in EVENT_COLUMNS])
+    gazetteer = Gazetteer.default()
+    return write_parquet_rows((event_row(e, gazetteer) for e in events), path, schema, batch_rows)
 
 
 _GRAPHML_NS = "http://graphml.graphdrawing.org/xmlns"

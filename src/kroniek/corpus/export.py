@@ -103,25 +103,7 @@ def _schema(pa: Any) -> Any:
 
 
 def write_merged_parquet(events: Iterable[MergedRecord], path: str | Path, batch_rows: int = 5_000) -> int:
-    try:
-        import pyarrow as pa
-        import pyarrow.parquet as pq
-    except ImportError:
-        raise ExportError("Parquet export needs pyarrow: pip install 'kroniek[parquet]'") from None
-    schema = _schema(pa)
-    try:
-        writer = pq.ParquetWriter(str(path), schema)
-    except OSError as exc:
-        raise ExportError(f"cannot write {path}: {exc}") from None
-    n = 0
-    with writer:
-        batch: list[dict[str, Any]] = []
-        for e in events:
-            batch.append(merged_row(e, nested=True))
-            if len(batch) >= batch_rows:
-                writer.write_table(pa.Table.from_pylist(batch, schema=schema))
-                n += len(batch)
-                batch = []
-        writer.write_table(pa.Table.from_pylist(batch, schema=schema))
-        n += len(batch)
-    return n
+    from ..export import require_pyarrow, write_parquet_rows
+
+    pa, _ = require_pyarrow()
+    return write_parquet_rows((merged_row(e, nested=True) for e in events), path, _schema(pa), batch_rows)
