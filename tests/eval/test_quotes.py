@@ -64,6 +64,15 @@ def test_repeated_gold_texts_take_successive_places(tmp_path):
     assert [q.start for q in gold.quotes] == [text.index("ja"), text.rindex("ja")]
 
 
+def test_a_quote_annotated_both_ways_shares_its_place(tmp_path):
+    # GUIDELINES: a direct quote inside reported speech is annotated direct and indirect.
+    text = "Hij zei dat “het klopt”."
+    gold = load_gold_file(write(tmp_path, gold_json(text=text, entities=[], quotes=[
+        {"text": "het klopt", "speaker": None, "kind": "direct"},
+        {"text": "het klopt", "speaker": None, "kind": "indirect"}])))
+    assert [q.start for q in gold.quotes] == [text.index("het klopt")] * 2
+
+
 @pytest.mark.parametrize("data, code", [
     ("{nee", "E_INPUT_JSON"),
     ("[]", "E_INPUT_JSON"),
@@ -96,6 +105,8 @@ def test_matching_exact_overlap_and_speakers(tmp_path):
     p, r, f = c.overlap_prf
     assert (round(p, 3), r, round(f, 3)) == (0.667, 1.0, 0.8)
     assert c.exact_prf[1] == 0.5 and c.speaker_accuracy == 0.5
+    sp, sr, _ = c.speaker_prf  # one of three found, one of two gold, with the right speaker
+    assert (round(sp, 3), sr) == (0.333, 0.5)
     kinds = dict(result.by_kind)
     assert (kinds["direct"].gold, kinds["direct"].overlap) == (1, 1)
     assert (kinds["indirect"].found, kinds["indirect"].exact) == (2, 1)
