@@ -85,6 +85,7 @@ def default_steps(config: Config | None = None) -> list[Step]:
     from .extract.actors import ActorStep
     from .extract.entities import EntityStep
     from .extract.events import EventStep
+    from .extract.nominal_speakers import NominalSpeakerStep
     from .extract.quotes import QuoteStep
     from .extract.times import TimeStep
 
@@ -92,6 +93,7 @@ def default_steps(config: Config | None = None) -> list[Step]:
     return [
         EntityStep(user_files=user_files),
         ActorStep(user_files=user_files),
+        NominalSpeakerStep(user_files=user_files),
         TimeStep(),
         QuoteStep(),
         EventStep(),
