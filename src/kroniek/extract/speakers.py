@@ -146,10 +146,20 @@ class SpeakerResolver:
             return 2
         if "document" in kinds:
             return 1
-        if any(t.pos == "SPEC" and t.text[:1].isupper() and t.text.casefold() not in self.lex.not_speakers
-               for t in toks):
+        if any(self._name_word(phrase, t) for t in toks):
             return 1
         return 0
+
+    def _name_word(self, phrase: Phrase, tok) -> bool:
+        """Whether a word of a phrase is a name: tagged so, or a capitalised noun without
+        an article before it. Frog tags names it does not know as common nouns
+        ("Puigdemont zei ...": N), above all at the start of a sentence."""
+        if not tok.text[:1].isupper() or tok.text.casefold() in self.lex.not_speakers:
+            return False
+        if tok.pos == "SPEC":
+            return True
+        return tok.pos == "N" and not any(self.doc.tokens[k].pos in ("LID", "VNW")
+                                          for k in range(phrase.first, tok.i))
 
     # -------------------------------------------------------------- resolution
 
@@ -180,7 +190,7 @@ class SpeakerResolver:
         bodies = {lemma for lemma, kind in nouns if kind == "group"}
         if bodies:
             return self._named_with_role(start, bodies, _GROUP_TYPES)
-        names = [t for t in toks if t.pos == "SPEC" and t.text[:1].isupper()]
+        names = [t for t in toks if self._name_word(phrase, t)]
         if names:
             return self.mentions.by_name(names[-1].text)
         return None

@@ -291,9 +291,12 @@ class CueFinder:
             return None, False
         if before is not None and after is not None:
             # The parse decides when it tells one subject ("De NAVO waarschuwde Rusland").
-            before_su = toks[before.head].deprel == "su"
+            # Any word of the phrase may carry the mark: Frog hangs "Minister Sergej Lavrov"
+            # on "Minister" (su) with the name as its apposition.
+            before_su = any(toks[k].deprel == "su" for k in range(before.first, before.last))
             after_su = toks[after.head].deprel == "su"
-            if before_su != after_su:
+            if before_su != after_su and (sb if before_su else sa):
+                # ... unless the mark is on a word that cannot speak ("zei dinsdag": su).
                 return (before if before_su else after), False
             if sb >= 3:
                 # Both or neither marked: a named actor filling the first position is
