@@ -23,6 +23,15 @@ from ..model import Entity, ParsedDoc, Span
 MIN_SHORT_NAME = 3
 
 
+def _person_like(e: Entity, words: list[str]) -> bool:
+    """A person, or a name the tagger left untyped whose last two words are capitalised
+    ("MIVD-baas Onno Eichelsheim": MISC)."""
+    if e.type == "PER":
+        return words[-1][:1].isupper()
+    return e.type == "MISC" and (e.actor is None or e.actor.kb_id is None) \
+        and all(w[:1].isupper() and w.isalpha() for w in words[-2:])
+
+
 def _short_names(doc: ParsedDoc, entities: tuple[Entity, ...]) -> dict[str, str | None]:
     """Folded short name -> entity id (None where two entities share it)."""
     names: dict[str, str | None] = {}
@@ -41,7 +50,7 @@ def _short_names(doc: ParsedDoc, entities: tuple[Entity, ...]) -> dict[str, str 
             words = m.text.split()
             if len(words) == 1:
                 add(words[0], e.id)
-            elif e.type == "PER" and words[-1][:1].isupper():
+            elif _person_like(e, words):
                 add(words[-1], e.id)   # the surname: "Onno Eichelsheim" -> "Eichelsheim"
     return names
 
@@ -54,6 +63,7 @@ def add_short_name_mentions(doc: ParsedDoc, entities: tuple[Entity, ...]) -> tup
     covered = sorted((m.start, m.end) for e in entities for m in e.mentions)
     first_seen = {e.id: min(m.start for m in e.mentions) for e in entities}
     added: dict[str, list[Span]] = {}
+    gone: set[str] = set()
     k = 0
     for tok in doc.tokens:
         eid = names.get(tok.text.casefold())
@@ -64,10 +74,25 @@ def add_short_name_mentions(doc: ParsedDoc, entities: tuple[Entity, ...]) -> tup
         if k < len(covered) and covered[k][0] < tok.end:
             continue  # already inside a mention
         added.setdefault(eid, []).append(Span(tok.start, tok.end, tok.text))
+    # An entity the tagger made of the short name alone ("Eichelsheim", unlinked) is
+    # the full name's entity.
+    for e in entities:
+        if e.actor is not None and e.actor.kb_id is not None:
+            continue
+        targets = {names.get(m.text.casefold()) for m in e.mentions}
+        if len(targets) == 1 and (t := targets.pop()) and t != e.id \
+                and all(len(m.text.split()) == 1 for m in e.mentions):
+            added.setdefault(t, []).extend(e.mentions)
+            gone.add(e.id)
     if not added:
         return entities
-    return tuple(replace(e, mentions=tuple(sorted((*e.mentions, *added[e.id]), key=lambda m: (m.start, m.end))))
-                 if e.id in added else e for e in entities)
+    kept = [replace(e, mentions=tuple(sorted(set(e.mentions) | set(added[e.id]), key=lambda m: (m.start, m.end))))
+            if e.id in added else e for e in entities if e.id not in gone]
+    if not gone:
+        return tuple(kept)
+    # Ids stay e1, e2, ... in order of first mention, as the actors step gives them.
+    kept.sort(key=lambda e: e.mentions[0].start)
+    return tuple(replace(e, id=f"e{n}") for n, e in enumerate(kept, 1))
 
 
 class CorefStep:

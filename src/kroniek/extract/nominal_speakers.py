@@ -64,6 +64,7 @@ def nominal_speakers(doc: ParsedDoc, entities: tuple[Entity, ...], date: str | N
     by_id = {e.id: e for e in entities}
     added: dict[str, Entity] = {}   # folded phrase text -> new entity (one per wording)
     extra_mentions: dict[str, list[Span]] = {}
+    grown: dict[str, list[Span]] = {}  # entity id -> whole phrases of its shorter mentions
     for cue, speaker in zip(analysis.cues, analysis.speakers):
         phrase = cue.source
         if phrase is None or cue.score < MIN_SCORE:
@@ -74,9 +75,16 @@ def nominal_speakers(doc: ParsedDoc, entities: tuple[Entity, ...], date: str | N
             continue
         if resolver.score(phrase) < MIN_SCORE:
             continue
-        if not _is_own_speaker(doc, phrase, by_id.get(speaker) if speaker else None, lexicon):
-            continue
+        resolved = by_id.get(speaker) if speaker else None
         start, end = _phrase_chars(doc, phrase)
+        if resolved is not None and resolved.actor is not None and resolved.actor.kb_id is None \
+                and resolved.type != "PER" and any(m.start == start and m.end < end for m in resolved.mentions):
+            # The actors step read "het Russische ministerie" of "het Russische ministerie van
+            # Buitenlandse Zaken": the whole phrase is the mention.
+            grown.setdefault(resolved.id, []).append(Span(start, end, doc.text[start:end]))
+            continue
+        if not _is_own_speaker(doc, phrase, resolved, lexicon):
+            continue
         span = Span(start, end, doc.text[start:end])
         key = " ".join(span.text.split()).casefold()
         if key in added:
@@ -90,6 +98,8 @@ def nominal_speakers(doc: ParsedDoc, entities: tuple[Entity, ...], date: str | N
             # keep the country, but the phrase is not the country itself.
             actor = replace(actor, kb_id=None, code=actor.country)
         added[key] = Entity(id="", name=span.text, type=typ, actor=actor, mentions=(span,))
+    if grown:
+        entities = tuple(_grow(e, grown[e.id]) if e.id in grown else e for e in entities)
     if not added:
         return entities
     new = [replace(e, mentions=tuple(sorted({*e.mentions, *extra_mentions.get(k, ())},
@@ -97,6 +107,13 @@ def nominal_speakers(doc: ParsedDoc, entities: tuple[Entity, ...], date: str | N
            for k, e in added.items()]
     merged = sorted([*entities, *new], key=lambda e: min(m.start for m in e.mentions))
     return tuple(replace(e, id=f"e{n}") for n, e in enumerate(merged, 1))
+
+
+def _grow(entity: Entity, phrases: list[Span]) -> Entity:
+    """``entity`` with ``phrases`` as mentions in place of the mentions inside them."""
+    kept = [m for m in entity.mentions if not any(p.start <= m.start and m.end <= p.end for p in phrases)]
+    unique = {(p.start, p.end): p for p in phrases}
+    return replace(entity, mentions=tuple(sorted([*kept, *unique.values()], key=lambda m: (m.start, m.end))))
 
 
 class NominalSpeakerStep(KnowledgeBaseStep):
