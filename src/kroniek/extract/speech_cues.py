@@ -284,7 +284,8 @@ class CueFinder:
             return self._after(f), True
         before = noun_phrase_ending_at(self.doc, f - 1, lo)
         if before is not None and before.first != lo:
-            before = None  # only a phrase that fills the whole first position is the subject
+            before = self._located_phrase(lo, f, before)
+            # only a phrase that fills the whole first position is the subject
         after = self._after(f)
         sb, sa = self.resolver.score(before), self.resolver.score(after)
         if sb == 0 and sa == 0:
@@ -303,6 +304,15 @@ class CueFinder:
                 # the subject, as Dutch word order has it ("Rusland waarschuwde de NAVO").
                 return before, False
         return (before if sb >= sa else after), False
+
+    def _located_phrase(self, lo: int, f: int, tail: Phrase) -> Phrase | None:
+        """"Diplomaten in Brussel", "de betogers uit Turkije": a phrase with a place after
+        it that fills the first position, headed by its first part; else None."""
+        first = noun_phrase_at(self.doc, lo, f, of_phrase=False)
+        if first is None or first.last + 1 != tail.first \
+                or self.toks[first.last].text.casefold() not in ("in", "uit"):
+            return None
+        return Phrase(lo, tail.last, first.head)
 
     def _sentence_initial_subject(self, first: int, boundary: int) -> Phrase | None:
         k = first

@@ -1,0 +1,77 @@
+"""Issue 15 through real Frog: nominal speakers, short names, subjects, nested quotes."""
+
+from __future__ import annotations
+
+import pytest
+
+from kroniek.extract.quotes import find_quotes
+from kroniek.model import Article
+from kroniek.pipeline import Pipeline
+
+pytestmark = pytest.mark.frog
+
+
+def annotate(frog, text: str, date: str = "2019-03"):
+    parsed = frog.parse(text)
+    doc = Pipeline().annotate_parsed(Article(id="t", text=text, date=date), parsed)
+    for e in doc.entities:
+        for m in e.mentions:
+            assert text[m.start:m.end] == m.text  # offsets are the contract
+    quotes = find_quotes(parsed, doc.entities)
+    return doc, quotes
+
+
+def speaker_of(doc, quotes, words: str):
+    by_id = {e.id: e for e in doc.entities}
+    q = next(q for q in quotes if words in q.text)
+    return by_id.get(q.speaker) if q.speaker else None
+
+
+def test_an_unnamed_spokeswoman_of_a_body_is_her_own_speaker(frog):
+    doc, quotes = annotate(frog, "Een woordvoerster van het Witte Huis zei dat de gesprekken goed verliepen.")
+    e = speaker_of(doc, quotes, "gesprekken")
+    assert e is not None and e.type == "PER"
+    assert [m.text for m in e.mentions] == ["Een woordvoerster van het Witte Huis"]
+    # The White House keeps its own entity.
+    assert any(e2.id != e.id and "Witte Huis" in [m.text for m in e2.mentions] for e2 in doc.entities)
+
+
+def test_unnamed_diplomats_speak_as_an_entity(frog):
+    doc, quotes = annotate(frog, "Diplomaten in Brussel zeggen dat er volgende week een besluit valt.")
+    e = speaker_of(doc, quotes, "besluit")
+    assert e is not None and e.mentions[0].text.startswith("Diplomaten")
+
+
+def test_a_ministry_speaks_with_its_whole_name_and_its_country(frog):
+    doc, quotes = annotate(frog, "Het Russische ministerie van Defensie meldde dat de wapens zwijgen.")
+    e = speaker_of(doc, quotes, "wapens")
+    assert e is not None
+    assert "Het Russische ministerie van Defensie" in [m.text for m in e.mentions]
+    assert e.actor is not None and e.actor.country == "RUS"
+
+
+def test_a_time_word_after_the_verb_is_no_subject(frog):
+    doc, quotes = annotate(frog, "Minister Sergej Lavrov zei dinsdag dat hij naar Berlijn komt.", "2018-10")
+    e = speaker_of(doc, quotes, "Berlijn")
+    assert e is not None and "Lavrov" in e.name
+
+
+def test_a_surname_refers_back_to_the_full_name(frog):
+    text = ("Onno Eichelsheim leidt sinds vorig jaar de inlichtingendienst. "
+            "Eichelsheim zei dat de beslissing de zijne was.")
+    doc, quotes = annotate(frog, text)
+    e = speaker_of(doc, quotes, "beslissing")
+    assert e is not None
+    texts = [m.text for m in e.mentions]
+    assert "Onno Eichelsheim" in " ".join(texts) and "Eichelsheim" in texts
+    # `kroniek show` lists mentions: the short name is one of them, with its own offsets.
+    assert sum(1 for t in texts if "Eichelsheim" in t) == 2
+
+
+def test_a_marked_word_inside_reported_speech_is_the_reporters(frog):
+    text = "Minister Sigrid Kaag zei woensdag dat er “paniek” ontstaat bij de luchthaven."
+    doc, quotes = annotate(frog, text, "2021-08")
+    outer = speaker_of(doc, quotes, "ontstaat")
+    inner = speaker_of(doc, [q for q in quotes if q.text == "paniek"], "paniek")
+    assert outer is not None and "Kaag" in outer.name
+    assert inner is not None and inner.id == outer.id
