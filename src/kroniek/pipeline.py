@@ -83,6 +83,7 @@ class Step(Protocol):
 def default_steps(config: Config | None = None) -> list[Step]:
     """The standard Dutch pipeline, in order (``config`` names the user's KB files)."""
     from .extract.actors import ActorStep
+    from .extract.context_country import ContextCountryStep
     from .extract.coref import CorefStep
     from .extract.entities import EntityStep
     from .extract.events import EventStep
@@ -96,6 +97,7 @@ def default_steps(config: Config | None = None) -> list[Step]:
         ActorStep(user_files=user_files),
         CorefStep(),
         NominalSpeakerStep(user_files=user_files),
+        ContextCountryStep(),
         TimeStep(),
         QuoteStep(),
         EventStep(),
