@@ -75,3 +75,12 @@ def test_a_marked_word_inside_reported_speech_is_the_reporters(frog):
     inner = speaker_of(doc, [q for q in quotes if q.text == "paniek"], "paniek")
     assert outer is not None and "Kaag" in outer.name
     assert inner is not None and inner.id == outer.id
+
+
+def test_domestic_police_get_the_articles_country(frog):
+    text = ("In Den Haag en Amsterdam demonstreerden zaterdag boeren tegen het Nederlandse "
+            "stikstofbeleid. De politie zei dat de betogers de snelweg moesten verlaten.")
+    doc, quotes = annotate(frog, text, "2022-06")
+    police = next(e for e in doc.entities if any(m.text == "De politie" for m in e.mentions))
+    assert police.actor is not None and police.actor.country == "NLD"
+    assert speaker_of(doc, quotes, "snelweg").id == police.id
