@@ -84,3 +84,22 @@ def test_domestic_police_get_the_articles_country(frog):
     police = next(e for e in doc.entities if any(m.text == "De politie" for m in e.mentions))
     assert police.actor is not None and police.actor.country == "NLD"
     assert speaker_of(doc, quotes, "snelweg").id == police.id
+
+
+def test_a_holder_the_article_names_wins_over_the_calendar(frog):
+    # January 2021: Pompeo until the 20th, Blinken after; the text names Pompeo.
+    text = ("De Amerikaanse minister van Buitenlandse Zaken Mike Pompeo waarschuwde Iran. "
+            "Later zei de Amerikaanse buitenlandminister dat de sancties blijven.")
+    doc, quotes = annotate(frog, text, "2021-01")
+    assert speaker_of(doc, quotes, "sancties").name == "Mike Pompeo"
+    # Without a name the calendar decides: the holder at the month's end.
+    doc, quotes = annotate(frog, "De Amerikaanse buitenlandminister zei dat de sancties blijven.", "2021-01")
+    assert speaker_of(doc, quotes, "sancties").name == "Antony Blinken"
+
+
+def test_a_president_the_text_calls_so_is_the_president_it_means(frog):
+    # A 2008 text under a 2018 crawl header: "president Medvedev" is the president meant.
+    text = ("President Medvedev ontving de Franse president in Moskou. "
+            "De Russische president zei dat het gesprek goed was.")
+    doc, quotes = annotate(frog, text, "2018-03")
+    assert speaker_of(doc, quotes, "gesprek").name == "Dmitry Medvedev"

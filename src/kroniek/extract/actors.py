@@ -519,6 +519,15 @@ def link_entities(doc: ParsedDoc, entities: Sequence[Entity], names: Sequence[Na
                 if found is not None:
                     holder = found[0]
                     break
+        if isinstance(nom.head, Role) and nom.head.offices and not nom.former and nom.definite is not False \
+                and (nom.country or nom.of):
+            # A holder the article names wins over the calendar: "de Amerikaanse
+            # buitenlandminister" in a January-2021 article that names Pompeo is Pompeo.
+            of = nom.country or (kb.entries[nom.of].code if nom.of else None)
+            named = _named_holder(works, kb, of, nom.head.offices, date, _role_words(nom.head)) if of else None
+            if named is not None and (holder is None or not any(
+                    w.entry is not None and w.entry.id == holder.id and w.mentions for w in works)):
+                holder = named
         if holder is not None:
             target = next((w for w in works if w.entry is not None and w.entry.id == holder.id), None)
             if target is None:
@@ -551,6 +560,32 @@ def link_entities(doc: ParsedDoc, entities: Sequence[Entity], names: Sequence[Na
         w.nominal_key = key if nom.definite is not False else None
         works.append(w)
     return _finish(doc, works)
+
+
+# How far from the article's date a tenure of a named person may lie for a role phrase
+# to mean them (a month header can be weeks off; a crawl date years).
+NAMED_HOLDER_YEARS = 1
+
+
+def _named_holder(works: list[_Work], kb: KnowledgeBase, of: str, offices: tuple[str, ...],
+                  date: str | None, words: set[str]) -> KbEntry | None:
+    """The one person the article names who held one of ``offices`` of ``of`` near the
+    article's date, or whom the text itself calls by that role ("president Medvedev")."""
+    days = date_range(date)
+    if days is None:
+        return None
+    first, last = days
+    lo = f"{int(first[:4]) - NAMED_HOLDER_YEARS:04d}{first[4:]}"
+    hi = f"{int(last[:4]) + NAMED_HOLDER_YEARS:04d}{last[4:]}"
+    found: dict[str, KbEntry] = {}
+    for w in works:
+        if w.entry is None or w.entry.kind != "person" or not w.mentions:
+            continue
+        for office in offices:
+            for t, eid in kb.offices.get((of, office), ()):
+                if eid == w.entry.id and (t.overlap(lo, hi) or words & w.role_words):
+                    found[eid] = w.entry
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _agrees(target: _Work, nom: Nominal, kb: KnowledgeBase, date: str | None) -> bool:
