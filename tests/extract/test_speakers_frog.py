@@ -103,3 +103,31 @@ def test_a_president_the_text_calls_so_is_the_president_it_means(frog):
             "De Russische president zei dat het gesprek goed was.")
     doc, quotes = annotate(frog, text, "2018-03")
     assert speaker_of(doc, quotes, "gesprek").name == "Dmitry Medvedev"
+
+
+def entity_with(doc, words):
+    return next(e for e in doc.entities if any(m.text == words for m in e.mentions))
+
+
+def test_a_city_that_is_attacked_is_a_place_not_its_government(frog):
+    doc, _ = annotate(frog, "Bij aanvallen op Khartoum kwamen dit weekend tientallen burgers om.", "2024-04")
+    khartoum = entity_with(doc, "Khartoum")
+    assert khartoum.actor is not None and khartoum.actor.country == "SDN"
+    assert khartoum.actor.sector != "GOV"
+
+
+def test_a_capital_named_by_its_adjective_is_the_city(frog):
+    doc, _ = annotate(frog, "De Oekraïense president reist woensdag naar de Litouwse hoofdstad.", "2023-07")
+    assert entity_with(doc, "de Litouwse hoofdstad").name == "Vilnius"
+
+
+def test_european_leaders_act_for_the_eu(frog):
+    doc, _ = annotate(frog, "De Europese regeringsleiders zijn het eens over nieuwe sancties tegen Rusland.",
+                      "2022-03")
+    leaders = entity_with(doc, "De Europese regeringsleiders")
+    assert leaders.actor is not None and leaders.actor.code.startswith("IGO")
+
+
+def test_a_name_without_its_middle_name_links(frog):
+    doc, quotes = annotate(frog, "President William Ruto zei dat Kenia agenten naar Haïti stuurt.", "2023-11")
+    assert speaker_of(doc, quotes, "agenten").actor.country == "KEN"
