@@ -131,3 +131,18 @@ def test_european_leaders_act_for_the_eu(frog):
 def test_a_name_without_its_middle_name_links(frog):
     doc, quotes = annotate(frog, "President William Ruto zei dat Kenia agenten naar Haïti stuurt.", "2023-11")
     assert speaker_of(doc, quotes, "agenten").actor.country == "KEN"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Ook premier Mark Rutte heeft laten weten dat Nederland diplomaten uitzet.", "Mark Rutte"),
+    ("Minister Wopke Hoekstra (Buitenlandse Zaken) zei dat er snel wordt beslist.", "Wopke Hoekstra"),
+])
+def test_words_beside_the_subject_do_not_hide_it(frog, text, name):
+    doc, quotes = annotate(frog, text, "2022-03")
+    assert speaker_of(doc, quotes, text.split(" dat ")[1][:12]).name == name
+
+
+def test_an_ambassador_at_the_un_is_a_speaker(frog):
+    doc, quotes = annotate(frog, "De Israëlische ambassadeur bij de VN zei dat de aanval gepland was.", "2023-10")
+    e = speaker_of(doc, quotes, "aanval")
+    assert e is not None and e.type == "PER"

@@ -38,6 +38,9 @@ from .speech_lexicon import SpeechLexicon
 CONSTRUCTIONS = ("complement", "inverted", "anaphoric", "colon", "according", "bare", "subject", "previous")
 # How far after a speech verb its "dat"/"of"/"om" may stand ("zei na de ontmoeting met ... dat").
 OPENER_REACH = 15
+# Words that may stand beside a subject in the first position: "Ook premier Rutte heeft
+# laten weten ...", "Navalny zelf zei ...".
+_BESIDE_SUBJECT = frozenset({"ook", "zelf", "zelfs", "eveneens", "nu", "toen"})
 # Adverbs that may stand between a finite verb and a subject after it ("zei ook Lavrov").
 _SKIPPABLE = {"BW"}
 # A quote "is" a stretch of text when it covers at least this share of its characters.
@@ -274,6 +277,22 @@ class CueFinder:
                 return (noun_phrase_ending_at(self.doc, j) if j >= first else None), False
             return noun_phrase_at(self.doc, sub + 1, f), False
         prefix = list(range(lo, f))
+        if not prefix and boundary > first and toks[boundary].text == ")":
+            # "Minister Wopke Hoekstra (Buitenlandse Zaken) zei ...": the subject stands
+            # before the parenthesis.
+            opening = next((k for k in range(boundary - 1, first - 1, -1) if toks[k].text == "("), None)
+            if opening is not None and opening > first:
+                inner_boundary, _ = self._clause_prefix(opening)
+                head = noun_phrase_ending_at(self.doc, opening - 1, inner_boundary + 1)
+                if head is not None and head.first == inner_boundary + 1 and self.resolver.score(head):
+                    return head, False
+        # Words that stand beside the subject in the first position: "Ook premier Rutte
+        # heeft ...", "Navalny zelf zei ...".
+        while len(prefix) > 1 and toks[prefix[0]].pos == "BW" and toks[prefix[0]].text.casefold() in _BESIDE_SUBJECT:
+            lo = prefix.pop(0) + 1
+        while len(prefix) > 1 and toks[prefix[-1]].text.casefold() in _BESIDE_SUBJECT:
+            prefix.pop()
+        f_np = prefix[-1] + 1 if prefix else f
         if not prefix or (len(prefix) == 1 and toks[prefix[0]].text.casefold() in self.lex.anaphoric_cues):
             if not prefix and boundary >= first and toks[boundary].text == "," and lo > first:
                 # "Sergej Lavrov, de Russische minister, zei ..." or "Lavrov, die ..., zei":
@@ -282,9 +301,9 @@ class CueFinder:
                 if head is not None:
                     return head, False
             return self._after(f), True
-        before = noun_phrase_ending_at(self.doc, f - 1, lo)
+        before = noun_phrase_ending_at(self.doc, f_np - 1, lo)
         if before is not None and before.first != lo:
-            before = self._located_phrase(lo, f, before)
+            before = self._located_phrase(lo, f_np, before)
             # only a phrase that fills the whole first position is the subject
         after = self._after(f)
         sb, sa = self.resolver.score(before), self.resolver.score(after)
@@ -310,7 +329,7 @@ class CueFinder:
         it that fills the first position, headed by its first part; else None."""
         first = noun_phrase_at(self.doc, lo, f, of_phrase=False)
         if first is None or first.last + 1 != tail.first \
-                or self.toks[first.last].text.casefold() not in ("in", "uit"):
+                or self.toks[first.last].text.casefold() not in ("in", "uit", "bij"):
             return None
         return Phrase(lo, tail.last, first.head)
 
