@@ -146,3 +146,11 @@ def test_an_ambassador_at_the_un_is_a_speaker(frog):
     doc, quotes = annotate(frog, "De Israëlische ambassadeur bij de VN zei dat de aanval gepland was.", "2023-10")
     e = speaker_of(doc, quotes, "aanval")
     assert e is not None and e.type == "PER"
+
+
+def test_coordinated_clauses_keep_their_subjects(frog):
+    doc, quotes = annotate(frog, "Japan bevestigt de lancering en stelt dat de raket in zee viel.", "2017-09")
+    assert speaker_of(doc, quotes, "raket").name == "Japan"
+    doc, quotes = annotate(frog, "De reis is omstreden en China heeft laten weten dat het bezoek een provocatie is.",
+                           "2022-08")
+    assert speaker_of(doc, quotes, "provocatie").name == "China"

@@ -38,6 +38,8 @@ from .speech_lexicon import SpeechLexicon
 CONSTRUCTIONS = ("complement", "inverted", "anaphoric", "colon", "according", "bare", "subject", "previous")
 # How far after a speech verb its "dat"/"of"/"om" may stand ("zei na de ontmoeting met ... dat").
 OPENER_REACH = 15
+# Words that join two main clauses or two verbs of one subject.
+_COORDINATORS = frozenset({"en", "maar", "want"})
 # Words that may stand beside a subject in the first position: "Ook premier Rutte heeft
 # laten weten ...", "Navalny zelf zei ...".
 _BESIDE_SUBJECT = frozenset({"ook", "zelf", "zelfs", "eveneens", "nu", "toen"})
@@ -293,6 +295,21 @@ class CueFinder:
         while len(prefix) > 1 and toks[prefix[-1]].text.casefold() in _BESIDE_SUBJECT:
             prefix.pop()
         f_np = prefix[-1] + 1 if prefix else f
+        if prefix and toks[prefix[-1]].text.casefold() in _COORDINATORS:
+            # "Japan bevestigt dit en stelt dat ...": the verbs share the first one's subject.
+            earlier = next((k for k in range(prefix[-1] - 1, lo - 1, -1) if is_finite(toks[k])), None)
+            if earlier is not None and earlier != v:
+                source, _ = self.subject(earlier)
+                if source is not None and source.last <= prefix[-1]:
+                    return source, False
+        if len(prefix) > 1:
+            # "De reis is omstreden en China heeft laten weten dat ...": a new clause after
+            # the coordinator has its own first position.
+            k = max((k for k in prefix[:-1] if toks[k].text.casefold() in _COORDINATORS
+                     and any(is_finite(toks[j]) for j in range(lo, k))), default=None)
+            if k is not None:
+                lo = k + 1
+                prefix = list(range(lo, f_np))
         if not prefix or (len(prefix) == 1 and toks[prefix[0]].text.casefold() in self.lex.anaphoric_cues):
             if not prefix and boundary >= first and toks[boundary].text == "," and lo > first:
                 # "Sergej Lavrov, de Russische minister, zei ..." or "Lavrov, die ..., zei":
