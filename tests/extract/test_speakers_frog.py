@@ -154,3 +154,10 @@ def test_coordinated_clauses_keep_their_subjects(frog):
     doc, quotes = annotate(frog, "De reis is omstreden en China heeft laten weten dat het bezoek een provocatie is.",
                            "2022-08")
     assert speaker_of(doc, quotes, "provocatie").name == "China"
+
+
+def test_aldus_before_a_clause_of_its_own(frog):
+    text = "“Een deel gaf geen gehoor”, aldus de politie, waarna de betogers werden aangehouden."
+    doc, quotes = annotate(frog, text, "2023-09")
+    e = speaker_of(doc, quotes, "gehoor")
+    assert e is not None and any(m.text == "de politie" for m in e.mentions)

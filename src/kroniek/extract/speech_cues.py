@@ -38,6 +38,8 @@ from .speech_lexicon import SpeechLexicon
 CONSTRUCTIONS = ("complement", "inverted", "anaphoric", "colon", "according", "bare", "subject", "previous")
 # How far after a speech verb its "dat"/"of"/"om" may stand ("zei na de ontmoeting met ... dat").
 OPENER_REACH = 15
+# Words opening a clause of its own after "aldus X," ("waarna deze werden aangehouden").
+_CLAUSE_AFTER_SOURCE = frozenset({"waarna", "waarop", "waardoor", "waarmee"})
 # Words that join two main clauses or two verbs of one subject.
 _COORDINATORS = frozenset({"en", "maar", "want"})
 # Words that may stand beside a subject in the first position: "Ook premier Rutte heeft
@@ -751,6 +753,9 @@ class CueFinder:
             k += 1
         if k >= last:
             return True
+        if toks[k].text == "," and k + 1 < last and (
+                toks[k + 1].text.casefold() in _CLAUSE_AFTER_SOURCE or is_subordinator(toks[k + 1])):
+            return True  # "“...”, aldus de politie, waarna ...": a clause of its own follows
         if toks[k].pos == "VZ":  # "aldus Pompeo tegen de pers."
             return not any(is_verb(t) for t in toks[k:last])
         return False
