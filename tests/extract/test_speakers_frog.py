@@ -161,3 +161,22 @@ def test_aldus_before_a_clause_of_its_own(frog):
     doc, quotes = annotate(frog, text, "2023-09")
     e = speaker_of(doc, quotes, "gehoor")
     assert e is not None and any(m.text == "de politie" for m in e.mentions)
+
+
+def test_they_are_the_demonstrators_not_the_city(frog):
+    text = ("Honderden demonstranten verzamelden zich zaterdag bij de Russische ambassade in Den Haag. "
+            "Ze eisten dat Rusland zijn troepen terugtrekt.")
+    doc, quotes = annotate(frog, text, "2022-03")
+    e = speaker_of(doc, quotes, "troepen")
+    assert e is not None and any("demonstranten" in m.text for m in e.mentions)
+    assert e.actor is not None and e.actor.sector in ("OPP", "CVL")
+
+
+def test_nominal_actors_of_the_issue_get_country_and_sector(frog):
+    text = ("Het Iraanse ministerie van Buitenlandse Zaken veroordeelde de aanval. "
+            "De ordetroepen sloegen de betogers uiteen. Europese landen dreigen met sancties.")
+    doc, _ = annotate(frog, text, "2020-01")
+    ministry = entity_with(doc, "Het Iraanse ministerie van Buitenlandse Zaken")
+    assert ministry.actor.code == "IRNGOV"
+    assert entity_with(doc, "De ordetroepen").actor.sector == "COP"
+    assert entity_with(doc, "Europese landen").actor.code.startswith("IGO")

@@ -278,6 +278,12 @@ def _nominal(doc: ParsedDoc, kb: KnowledgeBase, s: int, h0: int, h1: int, head: 
                 country, last = e.country, nm.last
             elif e.kind == "organisation" and (e.code or "").startswith("IGO") and toks[k].text.casefold() == "van":
                 org, last = e.id, nm.last
+    if last == h1 and isinstance(head, Agent) and head.english in ("ministry", "ministries") \
+            and k + 1 < sent.last_token and toks[k].text.casefold() == "van":
+        # "het Iraanse ministerie van Buitenlandse Zaken": the portfolio is part of the name.
+        nm = name_at.get(k + 1)
+        if nm is not None and nm.first == k + 1 and nm.kb_id is None and nm.type == "ORG":
+            last = nm.last
     if isinstance(head, Role) and head.of and country is None and org is None:
         implied = kb.entry(head.of)
         if implied is not None and implied.kind == "country":
@@ -536,6 +542,11 @@ def link_entities(doc: ParsedDoc, entities: Sequence[Entity], names: Sequence[Na
     for nom in sorted(standalone, key=lambda n: n.first):
         start, end = doc.tokens[nom.first].start, doc.tokens[nom.last - 1].end
         span = (start, end)
+        if isinstance(nom.head, Agent) and nom.head.english in ("ministry", "ministries"):
+            # The portfolio read as a name of its own ("Buitenlandse Zaken") is part of the ministry.
+            for w in works:
+                if w.entry is None and w.type == "ORG":
+                    w.mentions = {(s, e) for s, e in w.mentions if not (start < s and e <= end)}
         if any(s <= start < e or start <= s < end for w in works for s, e in w.mentions):
             continue  # part of a name or another mention
         if isinstance(nom.head, Agent) and nom.head.sector is None and nom.country and not nom.former:
