@@ -130,6 +130,11 @@ def test_ingest_bad_batch_twice(runner, tmp_path):
 
     shown = invoke(runner, "show", "good2", "--db", db, "--json")
     assert json.loads(shown.output)["text"] == "Goed artikel 2."
+    # The plain view lists each entity with every mention and its offsets (issue 15).
+    vilnius = invoke(runner, "show", "navo-top-vilnius-2023-07", "--db", db).output
+    entities = vilnius.split("entities:\n", 1)[1]
+    assert "Volodymyr Zelensky" in entities and "“Zelensky”" in entities
+    assert "“de Litouwse hoofdstad”" in entities.split("Vilnius (", 1)[1].split("\n", 1)[0]
     rejects = invoke(runner, "rejects", "--db", db, "--format", "json")
     assert {json.loads(x)["code"] for x in rejects.output.splitlines()} >= set(EXPECTED_BAD.values())
     chron = invoke(runner, "chronicle", "--db", db, "--mentions")

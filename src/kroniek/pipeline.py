@@ -83,8 +83,11 @@ class Step(Protocol):
 def default_steps(config: Config | None = None) -> list[Step]:
     """The standard Dutch pipeline, in order (``config`` names the user's KB files)."""
     from .extract.actors import ActorStep
+    from .extract.context_country import ContextCountryStep
+    from .extract.coref import CorefStep
     from .extract.entities import EntityStep
     from .extract.events import EventStep
+    from .extract.nominal_speakers import NominalSpeakerStep
     from .extract.quotes import QuoteStep
     from .extract.times import TimeStep
 
@@ -92,6 +95,9 @@ def default_steps(config: Config | None = None) -> list[Step]:
     return [
         EntityStep(user_files=user_files),
         ActorStep(user_files=user_files),
+        CorefStep(),
+        NominalSpeakerStep(user_files=user_files),
+        ContextCountryStep(),
         TimeStep(),
         QuoteStep(),
         EventStep(),

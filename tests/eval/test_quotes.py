@@ -104,6 +104,8 @@ def test_matching_exact_overlap_and_speakers(tmp_path):
     p, r, f = c.overlap_prf
     assert (round(p, 3), r, round(f, 3)) == (0.667, 1.0, 0.8)
     assert c.exact_prf[1] == 0.5 and c.speaker_accuracy == 0.5
+    sp, sr, _ = c.speaker_prf  # one of three found, one of two gold, with the right speaker
+    assert (round(sp, 3), sr) == (0.333, 0.5)
     kinds = dict(result.by_kind)
     assert (kinds["direct"].gold, kinds["direct"].overlap) == (1, 1)
     assert (kinds["indirect"].found, kinds["indirect"].exact) == (2, 1)

@@ -98,6 +98,14 @@ def show(doc_id: str, db: Path | None, as_json: bool) -> None:
         return
     for line in chronicle_lines([doc]):
         click.echo(line)
+    # Every entity with all its mentions (names, role nouns, pronouns and short names
+    # that coreference joined), each with its character offsets.
+    click.echo("entities:")
+    for e in doc.entities:
+        code = e.actor.code if e.actor is not None and e.actor.code else "-"
+        mentions = ", ".join(f"“{m.text}” {m.start}-{m.end}" for m in e.mentions)
+        click.echo(f"    {e.id:<4} {e.type:<5} {e.name} ({code}): {mentions}")
+    click.echo("")
     click.echo(doc.text)
 
 

@@ -14,8 +14,10 @@ from .evaluate import eval_group
 def _row(label: str, c) -> str:
     ep, er, ef = c.exact_prf
     op, orr, of = c.overlap_prf
+    sp, sr, sf = c.speaker_prf
     return (f"{label:<9} {c.gold:>5} {c.found:>6}   {ep:5.2f} {er:5.2f} {ef:5.2f}   "
-            f"{op:5.2f} {orr:5.2f} {of:5.2f}   {c.speaker_accuracy:8.2f} {c.phrase_accuracy:8.2f}")
+            f"{op:5.2f} {orr:5.2f} {of:5.2f}   {sp:5.2f} {sr:5.2f} {sf:5.2f}   "
+            f"{c.speaker_accuracy:8.2f} {c.phrase_accuracy:8.2f}")
 
 
 @eval_group.command("quotes")
@@ -29,8 +31,10 @@ def quotes(ctx: click.Context, gold_dir: Path, cache_dir: Path | None, as_json: 
     """Score quotes against gold files in the seed's format (*.json in GOLD_DIR).
 
     Quote precision, recall and F1 by exact span and by overlap, over all quotes and
-    per kind (direct, indirect), and speaker accuracy over the matched quotes: by the
-    speaker entity's mentions, and by the words the speaker was read from. Texts are
+    per kind (direct, indirect); speaker P/R/F1 (a quote counts when it overlaps its
+    gold quote and its speaker entity has the gold speaker among its names or
+    mentions); and speaker accuracy over the matched quotes: by the speaker entity's
+    mentions, and by the words the speaker was read from. Texts are
     parsed with Frog through the parse cache, so a second run parses nothing.
     """
     from ..eval.quotes import QuoteEvaluation, evaluate_quotes, gold_files, load_gold_file, pipeline_annotator
@@ -56,7 +60,7 @@ def quotes(ctx: click.Context, gold_dir: Path, cache_dir: Path | None, as_json: 
     click.echo(f"quotes: {len(golds)} gold file(s) in {gold_dir}, parses cached: "
                f"{parser.hits} hit(s), {parser.misses} parsed")
     click.echo(f"{'kind':<9} {'gold':>5} {'found':>6}   {'exact P/R/F1':<17}   {'overlap P/R/F1':<17}   "
-               f"{'speaker':>8} {'phrase':>8}")
+               f"{'speaker P/R/F1':<17}   {'speaker':>8} {'phrase':>8}")
     click.echo(_row("all", evaluation.overall))
     for kind in ("direct", "indirect"):
         click.echo(_row(kind, evaluation.kind(kind)))

@@ -33,7 +33,7 @@ from functools import lru_cache
 
 from ..kb import KbEntry, KnowledgeBase, date_range, default_kb
 from ..kb.names import name_key, strip_genitive
-from ..kb.tables import lexicon_lines
+from ..kb.tables import lexicon_lines, lexicon_words
 from .kb_step import KnowledgeBaseStep
 from ..model import Actor, Entity, ParsedDoc, Span, Token
 from .names import Name, is_cap, load_lexicons
@@ -167,6 +167,18 @@ def _place_adjective(word: str, kb: KnowledgeBase) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _region_adjectives() -> dict[str, str]:
+    return {cols[0].casefold(): cols[1] for _, cols in lexicon_lines("region_adjectives.tsv", 2)
+            if cols[0] != "adjective"}
+
+
+def _region_organisation(word: str, kb: KnowledgeBase) -> str | None:
+    """The organisation id a region adjective stands for ("Europese" → EU), if the KB has it."""
+    org = _region_adjectives().get(word)
+    return org if org is not None and kb.entry(org) is not None else None
+
+
 def _prefix_of(prefix: str, kb: KnowledgeBase) -> tuple[str | None, str | None]:
     """(country, organisation id) a compound's first part names: "VN-chef", "VS-president"."""
     for r in kb.refs(prefix):
@@ -229,8 +241,11 @@ def _nominal(doc: ParsedDoc, kb: KnowledgeBase, s: int, h0: int, h1: int, head: 
         t = toks[j]
         low = t.text.casefold()
         c = _country_of_word(t, kb)
+        region = _region_organisation(low, kb) if c is None else None
         if c is not None and not (j in name_at and name_at[j].kind == "name" and name_at[j].type == "PER"):
             country = country or c
+        elif region is not None and t.pos == "ADJ":
+            org = org or region
         elif t.pos == "ADJ" or low in _FORMER or (t.pos == "TW" and not t.text[:1].isdigit()):
             if low in _FORMER:
                 former = True
@@ -263,6 +278,12 @@ def _nominal(doc: ParsedDoc, kb: KnowledgeBase, s: int, h0: int, h1: int, head: 
                 country, last = e.country, nm.last
             elif e.kind == "organisation" and (e.code or "").startswith("IGO") and toks[k].text.casefold() == "van":
                 org, last = e.id, nm.last
+    if last == h1 and isinstance(head, Agent) and head.english in ("ministry", "ministries") \
+            and k + 1 < sent.last_token and toks[k].text.casefold() == "van":
+        # "het Iraanse ministerie van Buitenlandse Zaken": the portfolio is part of the name.
+        nm = name_at.get(k + 1)
+        if nm is not None and nm.first == k + 1 and nm.kb_id is None and nm.type == "ORG":
+            last = nm.last
     if isinstance(head, Role) and head.of and country is None and org is None:
         implied = kb.entry(head.of)
         if implied is not None and implied.kind == "country":
@@ -354,12 +375,25 @@ def _political(doc: ParsedDoc, mentions: set[tuple[int, int]], tok_at: dict[int,
         prev = doc.tokens[tok.i - 1] if tok.i > 0 and doc.tokens[tok.i - 1].sent == tok.sent else None
         if prev is not None and prev.text.casefold() in _LOCATIVE:
             continue
+        if prev is not None and prev.text.casefold() == "op" and tok.i > 1 \
+                and _hits_a_place(doc.tokens[tok.i - 2].text):
+            continue  # "aanvallen op Khartoum": the city is hit, it does not act
         if tok.deprel == "su" or (prev is not None and prev.text.casefold() in ("met", "tussen", "tegen", "en", "aan")):
             return True
         nxt = doc.tokens[tok.i + 1] if tok.i + 1 < len(doc.tokens) else None
         if nxt is not None and nxt.sent == tok.sent and nxt.pos == "WW" and nxt.tag.startswith("WW(pv"):
             return True
     return False
+
+
+@lru_cache(maxsize=1)
+def _place_target_nouns() -> frozenset[str]:
+    return lexicon_words("place_target_nouns.txt")
+
+
+def _hits_a_place(word: str) -> bool:
+    low = word.casefold()
+    return any(low == n or low.endswith(n) for n in _place_target_nouns())
 
 
 def _actor_of(entry: KbEntry, date: str | None) -> Actor:
@@ -508,8 +542,23 @@ def link_entities(doc: ParsedDoc, entities: Sequence[Entity], names: Sequence[Na
     for nom in sorted(standalone, key=lambda n: n.first):
         start, end = doc.tokens[nom.first].start, doc.tokens[nom.last - 1].end
         span = (start, end)
+        if isinstance(nom.head, Agent) and nom.head.english in ("ministry", "ministries"):
+            # The portfolio read as a name of its own ("Buitenlandse Zaken") is part of the ministry.
+            for w in works:
+                if w.entry is None and w.type == "ORG":
+                    w.mentions = {(s, e) for s, e in w.mentions if not (start < s and e <= end)}
         if any(s <= start < e or start <= s < end for w in works for s, e in w.mentions):
             continue  # part of a name or another mention
+        if isinstance(nom.head, Agent) and nom.head.sector is None and nom.country and not nom.former:
+            # "de Litouwse hoofdstad" is Vilnius: the city the knowledge base seats the country in.
+            seat = _seat_of(kb, nom.country)
+            if seat is not None:
+                target = next((w for w in works if w.entry is not None and w.entry.id == seat.id), None)
+                if target is None:
+                    target = _Work(seat.name, seat.type, set(), seat, _actor_of(seat, date))
+                    works.append(target)
+                target.mentions.add(span)
+                continue
         holder = None
         if isinstance(nom.head, Role) and nom.head.offices and not nom.former and nom.definite is not False \
                 and (nom.country or nom.of):
@@ -519,6 +568,15 @@ def link_entities(doc: ParsedDoc, entities: Sequence[Entity], names: Sequence[Na
                 if found is not None:
                     holder = found[0]
                     break
+        if isinstance(nom.head, Role) and nom.head.offices and not nom.former and nom.definite is not False \
+                and (nom.country or nom.of):
+            # A holder the article names wins over the calendar: "de Amerikaanse
+            # buitenlandminister" in a January-2021 article that names Pompeo is Pompeo.
+            of = nom.country or (kb.entries[nom.of].code if nom.of else None)
+            named = _named_holder(works, kb, of, nom.head.offices, date, _role_words(nom.head)) if of else None
+            if named is not None and (holder is None or not any(
+                    w.entry is not None and w.entry.id == holder.id and w.mentions for w in works)):
+                holder = named
         if holder is not None:
             target = next((w for w in works if w.entry is not None and w.entry.id == holder.id), None)
             if target is None:
@@ -551,6 +609,38 @@ def link_entities(doc: ParsedDoc, entities: Sequence[Entity], names: Sequence[Na
         w.nominal_key = key if nom.definite is not False else None
         works.append(w)
     return _finish(doc, works)
+
+
+# How far from the article's date a tenure of a named person may lie for a role phrase
+# to mean them (a month header can be weeks off; a crawl date years).
+NAMED_HOLDER_YEARS = 1
+
+
+def _named_holder(works: list[_Work], kb: KnowledgeBase, of: str, offices: tuple[str, ...],
+                  date: str | None, words: set[str]) -> KbEntry | None:
+    """The one person the article names who held one of ``offices`` of ``of`` near the
+    article's date, or whom the text itself calls by that role ("president Medvedev")."""
+    days = date_range(date)
+    if days is None:
+        return None
+    first, last = days
+    lo = f"{int(first[:4]) - NAMED_HOLDER_YEARS:04d}{first[4:]}"
+    hi = f"{int(last[:4]) + NAMED_HOLDER_YEARS:04d}{last[4:]}"
+    found: dict[str, KbEntry] = {}
+    for w in works:
+        if w.entry is None or w.entry.kind != "person" or not w.mentions:
+            continue
+        for office in offices:
+            for t, eid in kb.offices.get((of, office), ()):
+                if eid == w.entry.id and (t.overlap(lo, hi) or words & w.role_words):
+                    found[eid] = w.entry
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _seat_of(kb: KnowledgeBase, country: str) -> KbEntry | None:
+    """The place the knowledge base makes the seat of ``country``'s government, if one."""
+    seats = [e for e in kb.entries.values() if e.seat_of == country and e.kind == "place"]
+    return seats[0] if len(seats) == 1 else None
 
 
 def _agrees(target: _Work, nom: Nominal, kb: KnowledgeBase, date: str | None) -> bool:

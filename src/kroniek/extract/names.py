@@ -571,6 +571,13 @@ def _person_starts(doc: ParsedDoc, j: int, kb: KnowledgeBase) -> bool:
     return False
 
 
+def _apposed_name(toks: Sequence[Token], j: int) -> bool:
+    """Whether a name of two or more words the parser hangs on the noun before it starts
+    at ``j`` ("minister van Defensie Oleksiy Reznikov": app, mwp)."""
+    return toks[j].pos == "SPEC" and toks[j].deprel == "app" and j + 1 < len(toks) \
+        and toks[j + 1].pos == "SPEC" and toks[j + 1].deprel == "mwp"
+
+
 def _portfolios(doc: ParsedDoc, names: list[Name], lex: Lexicons, kb: KnowledgeBase) -> list[Name]:
     """ "minister van Buitenlandse Zaken": capitalized words after "minister/ministerie
     van" name the ministry (an organisation), whatever the parser labelled them; a name
@@ -579,7 +586,7 @@ def _portfolios(doc: ParsedDoc, names: list[Name], lex: Lexicons, kb: KnowledgeB
     by_first = {n.first: n for n in names}
     out = list(names)
     for van in toks:
-        if van.text.casefold() != "van" or van.i == 0 or van.i + 1 >= len(toks):
+        if van.text.casefold() not in ("van", "voor") or van.i == 0 or van.i + 1 >= len(toks):
             continue
         head = toks[van.i - 1]
         if head.sent != van.sent or head.text.casefold().split("-")[-1] not in _PORTFOLIO_HEADS:
@@ -592,7 +599,8 @@ def _portfolios(doc: ParsedDoc, names: list[Name], lex: Lexicons, kb: KnowledgeB
         j = k
         while j < len(toks) and toks[j].sent == van.sent and (
                 is_cap(toks[j]) or (toks[j].text == "en" and j + 1 < len(toks) and is_cap(toks[j + 1]))):
-            if j > k and (toks[j].text.casefold() in lex.first_names or _person_starts(doc, j, kb)):
+            if j > k and (toks[j].text.casefold() in lex.first_names or _person_starts(doc, j, kb)
+                          or _apposed_name(toks, j)):
                 break  # "Justitie Marc Verwilghen", "Buitenlandse Zaken Heiko Maas": the person starts here
             j += 1
         if j == k:
@@ -602,7 +610,7 @@ def _portfolios(doc: ParsedDoc, names: list[Name], lex: Lexicons, kb: KnowledgeB
         for x in out:
             if x.first < j <= x.last - 1 and x.first >= k:
                 # the rest of a name that ran on past the portfolio: a person if it starts with a first name
-                rest_t = "PER" if toks[j].text.casefold() in lex.first_names else x.type
+                rest_t = "PER" if toks[j].text.casefold() in lex.first_names or _apposed_name(toks, j) else x.type
                 new.append(Name(j, x.last, toks[j].start, x.end, doc.text[toks[j].start:x.end], rest_t, x.kind, "rule"))
         new.append(portfolio)
         out = sorted(new, key=lambda x: x.first)

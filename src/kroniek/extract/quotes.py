@@ -26,14 +26,15 @@ source of the clause (see :mod:`.attribution`), not a speaker of an indirect quo
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..model import Entity, ParsedDoc, Quote, Span
 from .phrases import Phrase, TokenIndex, is_punct, is_verb, sentence_bounds
 from .speech_cues import SpeechAnalysis, SpeechCue, analyse_speech
 from .speech_lexicon import SpeechLexicon, load_speech_lexicon
 
-RULES = ("after", "interjection", "colon", "reported", "sentence", "subject", "context", "none", "indirect")
+RULES = ("after", "interjection", "colon", "reported", "sentence", "subject", "context", "inside", "none",
+         "indirect")
 # Cue constructions that place a quote's speaker but report nothing themselves.
 _PLACING_ONLY = ("subject", "previous")
 # Speaker rules that stand right next to the quote: strong enough to keep a title-like
@@ -334,7 +335,22 @@ class _Builder:
         # Direct quotes with a first-person source inside another quote get that quote's speaker.
         found = direct + self.indirect(direct)
         found.sort(key=lambda q: (q.start, -q.end, q.kind))
-        return tuple(found)
+        return tuple(_inherit_speakers(found))
+
+
+def _inherit_speakers(found: list[QuoteFinding]) -> list[QuoteFinding]:
+    """A quote without a speaker inside one with a speaker has that speaker: the marked
+    words of reported speech ("Kaag meldde dat er “chaos” is") are the reporter's."""
+    out: list[QuoteFinding] = []
+    for q in found:
+        if q.speaker_span is None:
+            outer = [o for o in out if o.start <= q.start and q.end <= o.end and o is not q
+                     and o.speaker_span is not None and (o.start, o.end) != (q.start, q.end)]
+            if outer:
+                o = min(outer, key=lambda o: o.end - o.start)
+                q = replace(q, speaker=o.speaker, speaker_span=o.speaker_span, cue=o.cue, rule="inside")
+        out.append(q)
+    return out
 
 
 def find_quotes(parsed: ParsedDoc, entities: tuple[Entity, ...] = (),

@@ -146,10 +146,20 @@ class SpeakerResolver:
             return 2
         if "document" in kinds:
             return 1
-        if any(t.pos == "SPEC" and t.text[:1].isupper() and t.text.casefold() not in self.lex.not_speakers
-               for t in toks):
+        if any(self._name_word(phrase, t) for t in toks):
             return 1
         return 0
+
+    def _name_word(self, phrase: Phrase, tok) -> bool:
+        """Whether a word of a phrase is a name: tagged so, or a capitalised noun without
+        an article before it. Frog tags names it does not know as common nouns
+        ("Puigdemont zei ...": N), above all at the start of a sentence."""
+        if not tok.text[:1].isupper() or tok.text.casefold() in self.lex.not_speakers:
+            return False
+        if tok.pos == "SPEC":
+            return True
+        return tok.pos == "N" and not any(self.doc.tokens[k].pos in ("LID", "VNW")
+                                          for k in range(phrase.first, tok.i))
 
     # -------------------------------------------------------------- resolution
 
@@ -180,14 +190,16 @@ class SpeakerResolver:
         bodies = {lemma for lemma, kind in nouns if kind == "group"}
         if bodies:
             return self._named_with_role(start, bodies, _GROUP_TYPES)
-        names = [t for t in toks if t.pos == "SPEC" and t.text[:1].isupper()]
+        names = [t for t in toks if self._name_word(phrase, t)]
         if names:
             return self.mentions.by_name(names[-1].text)
         return None
 
     def _antecedent(self, char: int, refs: frozenset[str]) -> str | None:
         """The entity a pronoun at ``char`` refers to: named first in the nearest sentence before."""
-        types = (_PERSON_TYPES if "person" in refs else ()) + (_GROUP_TYPES if "group" in refs else ())
+        # A place ("de Krim") is no antecedent of a speaking pronoun; a country can be.
+        types = (_PERSON_TYPES if "person" in refs else ()) + \
+            (tuple(t for t in _GROUP_TYPES if t != "LOC") if "group" in refs else ())
         doc = self.doc
         here = doc.tokens[max(0, bisect.bisect_right(self.token_starts, char) - 1)].sent
         for s in range(here, max(-1, here - PRONOUN_REACH - 1), -1):
@@ -195,9 +207,21 @@ class SpeakerResolver:
             in_sent = [r for r in self.mentions.starting_in(sent.start, min(sent.end, char))
                        if r.type in types and r.start not in self.quoted]
             if in_sent:
-                # A person before a group when the pronoun can mean both ("zij").
-                return min(in_sent, key=lambda r: (types.index(r.type), r.start)).entity
+                # A person before a group when the pronoun can mean both ("zij"), then the
+                # sentence's subject ("Kort na de toespraak van Trump reageerde president
+                # Rohani ... Hij zei"), then the one named first.
+                return min(in_sent, key=lambda r: (types.index(r.type), not self._is_subject(r), r.start)).entity
         return None
+
+    def _is_subject(self, r: MentionRef) -> bool:
+        """Whether the parse makes a word of the mention a subject."""
+        k = bisect.bisect_left(self.token_starts, r.start)
+        toks = self.doc.tokens
+        while k < len(toks) and toks[k].start < r.end:
+            if toks[k].deprel == "su":
+                return True
+            k += 1
+        return False
 
     def _named_with_role(self, char: int, lemmas: set[str], types: tuple[str, ...]) -> str | None:
         """The entity before ``char`` that the text named next to one of ``lemmas``.

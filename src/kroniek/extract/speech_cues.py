@@ -38,6 +38,13 @@ from .speech_lexicon import SpeechLexicon
 CONSTRUCTIONS = ("complement", "inverted", "anaphoric", "colon", "according", "bare", "subject", "previous")
 # How far after a speech verb its "dat"/"of"/"om" may stand ("zei na de ontmoeting met ... dat").
 OPENER_REACH = 15
+# Words opening a clause of its own after "aldus X," ("waarna deze werden aangehouden").
+_CLAUSE_AFTER_SOURCE = frozenset({"waarna", "waarop", "waardoor", "waarmee"})
+# Words that join two main clauses or two verbs of one subject.
+_COORDINATORS = frozenset({"en", "maar", "want"})
+# Words that may stand beside a subject in the first position: "Ook premier Rutte heeft
+# laten weten ...", "Navalny zelf zei ...".
+_BESIDE_SUBJECT = frozenset({"ook", "zelf", "zelfs", "eveneens", "nu", "toen"})
 # Adverbs that may stand between a finite verb and a subject after it ("zei ook Lavrov").
 _SKIPPABLE = {"BW"}
 # A quote "is" a stretch of text when it covers at least this share of its characters.
@@ -274,6 +281,37 @@ class CueFinder:
                 return (noun_phrase_ending_at(self.doc, j) if j >= first else None), False
             return noun_phrase_at(self.doc, sub + 1, f), False
         prefix = list(range(lo, f))
+        if not prefix and boundary > first and toks[boundary].text == ")":
+            # "Minister Wopke Hoekstra (Buitenlandse Zaken) zei ...": the subject stands
+            # before the parenthesis.
+            opening = next((k for k in range(boundary - 1, first - 1, -1) if toks[k].text == "("), None)
+            if opening is not None and opening > first:
+                inner_boundary, _ = self._clause_prefix(opening)
+                head = noun_phrase_ending_at(self.doc, opening - 1, inner_boundary + 1)
+                if head is not None and head.first == inner_boundary + 1 and self.resolver.score(head):
+                    return head, False
+        # Words that stand beside the subject in the first position: "Ook premier Rutte
+        # heeft ...", "Navalny zelf zei ...".
+        while len(prefix) > 1 and toks[prefix[0]].pos == "BW" and toks[prefix[0]].text.casefold() in _BESIDE_SUBJECT:
+            lo = prefix.pop(0) + 1
+        while len(prefix) > 1 and toks[prefix[-1]].text.casefold() in _BESIDE_SUBJECT:
+            prefix.pop()
+        f_np = prefix[-1] + 1 if prefix else f
+        if prefix and toks[prefix[-1]].text.casefold() in _COORDINATORS:
+            # "Japan bevestigt dit en stelt dat ...": the verbs share the first one's subject.
+            earlier = next((k for k in range(prefix[-1] - 1, lo - 1, -1) if is_finite(toks[k])), None)
+            if earlier is not None and earlier != v:
+                source, _ = self.subject(earlier)
+                if source is not None and source.last <= prefix[-1]:
+                    return source, False
+        if len(prefix) > 1:
+            # "De reis is omstreden en China heeft laten weten dat ...": a new clause after
+            # the coordinator has its own first position.
+            k = max((k for k in prefix[:-1] if toks[k].text.casefold() in _COORDINATORS
+                     and any(is_finite(toks[j]) for j in range(lo, k))), default=None)
+            if k is not None:
+                lo = k + 1
+                prefix = list(range(lo, f_np))
         if not prefix or (len(prefix) == 1 and toks[prefix[0]].text.casefold() in self.lex.anaphoric_cues):
             if not prefix and boundary >= first and toks[boundary].text == "," and lo > first:
                 # "Sergej Lavrov, de Russische minister, zei ..." or "Lavrov, die ..., zei":
@@ -282,24 +320,37 @@ class CueFinder:
                 if head is not None:
                     return head, False
             return self._after(f), True
-        before = noun_phrase_ending_at(self.doc, f - 1, lo)
+        before = noun_phrase_ending_at(self.doc, f_np - 1, lo)
         if before is not None and before.first != lo:
-            before = None  # only a phrase that fills the whole first position is the subject
+            before = self._located_phrase(lo, f_np, before)
+            # only a phrase that fills the whole first position is the subject
         after = self._after(f)
         sb, sa = self.resolver.score(before), self.resolver.score(after)
         if sb == 0 and sa == 0:
             return None, False
         if before is not None and after is not None:
             # The parse decides when it tells one subject ("De NAVO waarschuwde Rusland").
-            before_su = toks[before.head].deprel == "su"
+            # Any word of the phrase may carry the mark: Frog hangs "Minister Sergej Lavrov"
+            # on "Minister" (su) with the name as its apposition.
+            before_su = any(toks[k].deprel == "su" for k in range(before.first, before.last))
             after_su = toks[after.head].deprel == "su"
-            if before_su != after_su:
+            if before_su != after_su and (sb if before_su else sa):
+                # ... unless the mark is on a word that cannot speak ("zei dinsdag": su).
                 return (before if before_su else after), False
             if sb >= 3:
                 # Both or neither marked: a named actor filling the first position is
                 # the subject, as Dutch word order has it ("Rusland waarschuwde de NAVO").
                 return before, False
         return (before if sb >= sa else after), False
+
+    def _located_phrase(self, lo: int, f: int, tail: Phrase) -> Phrase | None:
+        """"Diplomaten in Brussel", "de betogers uit Turkije": a phrase with a place after
+        it that fills the first position, headed by its first part; else None."""
+        first = noun_phrase_at(self.doc, lo, f, of_phrase=False)
+        if first is None or first.last + 1 != tail.first \
+                or self.toks[first.last].text.casefold() not in ("in", "uit", "bij"):
+            return None
+        return Phrase(lo, tail.last, first.head)
 
     def _sentence_initial_subject(self, first: int, boundary: int) -> Phrase | None:
         k = first
@@ -702,6 +753,9 @@ class CueFinder:
             k += 1
         if k >= last:
             return True
+        if toks[k].text == "," and k + 1 < last and (
+                toks[k + 1].text.casefold() in _CLAUSE_AFTER_SOURCE or is_subordinator(toks[k + 1])):
+            return True  # "“...”, aldus de politie, waarna ...": a clause of its own follows
         if toks[k].pos == "VZ":  # "aldus Pompeo tegen de pers."
             return not any(is_verb(t) for t in toks[k:last])
         return False

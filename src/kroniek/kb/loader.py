@@ -173,6 +173,11 @@ class _Builder:
                 surname = name.split()[0] if entry.country in FAMILY_NAME_FIRST else name.split()[-1]
                 if surname.casefold() not in PARTICLES and len(surname) > 2 and not surname.endswith("."):
                     self.alias(surname, AliasRef(entry.id, "surname", False))
+                words = name.split()
+                if len(words) == 3 and entry.country not in FAMILY_NAME_FIRST and words[1][:1].isupper() \
+                        and words[1].casefold() not in PARTICLES and not words[1].endswith("."):
+                    # News drops a middle name: "William Samoei Ruto" is "William Ruto".
+                    self.alias(f"{words[0]} {words[2]}", AliasRef(entry.id, "name", True))
 
     def build(self) -> KnowledgeBase:
         return KnowledgeBase.build(self.entries, self.aliases, self.countries)
@@ -206,7 +211,7 @@ def load_kb(user_files: Sequence[str | Path] = ()) -> KnowledgeBase:
 
 
 # Bump when the knowledge base's records or indexes change shape: old cache files are ignored.
-CACHE_FORMAT = "3"
+CACHE_FORMAT = "4"
 
 
 def _fingerprint(user_files: Sequence[str | Path]) -> str:

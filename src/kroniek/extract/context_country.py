@@ -1,0 +1,87 @@
+"""Country from context: the unnamed domestic actors of an article act in its country.
+
+"De politie", "de oppositie", "de vakbonden", "de ordetroepen": news names its own
+country's police and unions without saying whose; the reader knows from the article.
+The actors step gives such nominals a sector but no country. Here they get the
+article's *focus country*: the country its actors belong to most often (counted over
+the mentions of entities with a country), when it holds at least 40% of those
+mentions and no other country as many.
+
+Only actors without a knowledge-base entry are given a country: unnamed ones of
+sectors that are a state's own (police, opposition, unions, courts, civil society,
+business, media), and people the text names with a title ("President William Ruto")
+whom the knowledge base does not know.
+
+Requires and provides ``entities``; runs after the actors step.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import replace
+
+from ..model import Actor, Entity
+
+# Sectors that belong to one state (CAMEO/PLOVER sector codes as the actors step gives them).
+DOMESTIC_SECTORS = frozenset({"GOV", "COP", "MIL", "JUD", "LEG", "OPP", "CVL", "LAB", "EDU", "BUS", "MED"})
+# Unnamed government people are left out: in foreign news "diplomaten" or "EU-ministers"
+# are as often another state's (or an organisation's) as the focus country's.
+_NOT_FOR_PEOPLE = frozenset({"GOV"})
+# The focus country must hold at least this share of the country-carrying mentions.
+MIN_SHARE = 0.4
+
+
+def focus_country(entities: tuple[Entity, ...]) -> str | None:
+    """The country most of the article's actor mentions belong to, if one leads clearly."""
+    counts: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    for e in entities:
+        if e.actor is not None and e.actor.country:
+            counts[e.actor.country] += len(e.mentions)
+            start = min(m.start for m in e.mentions)
+            first[e.actor.country] = min(first.get(e.actor.country, start), start)
+    if not counts:
+        return None
+    ranked = sorted(counts, key=lambda c: (-counts[c], first[c]))
+    best = ranked[0]
+    if counts[best] / sum(counts.values()) < MIN_SHARE or (len(ranked) > 1 and counts[ranked[1]] == counts[best]):
+        return None  # no clear focus: two countries equally
+    return best
+
+
+def _titled_name(e: Entity) -> bool:
+    """A person the text names with a title ("President William Ruto") that the
+    knowledge base does not know: an office holder of the country the article is about."""
+    return e.type == "PER" and any(sum(w[:1].isupper() for w in m.text.split()[1:]) >= 1
+                                   and len(m.text.split()) >= 2 for m in e.mentions)
+
+
+def with_context_country(entities: tuple[Entity, ...]) -> tuple[Entity, ...]:
+    """``entities`` with the focus country given to unnamed domestic actors without one."""
+    country = focus_country(entities)
+    if country is None:
+        return entities
+    out = []
+    for e in entities:
+        a = e.actor
+        if a is not None and a.kb_id is None and a.country is None and a.sector is not None \
+                and ((a.sector in DOMESTIC_SECTORS and not (e.type == "PER" and a.sector in _NOT_FOR_PEOPLE))
+                     or _titled_name(e)):
+            code = country + (a.sector or "") if (a.code is None or a.code == a.sector) else a.code
+            e = replace(e, actor=Actor(code=code, country=country, sector=a.sector, role=a.role, kb_id=None))
+        out.append(e)
+    return tuple(out)
+
+
+class ContextCountryStep:
+    """Pipeline step: entities → entities with unnamed domestic actors placed in the article's country."""
+
+    name = "context_country"
+    requires = ("entities",)
+    provides = ("entities",)
+
+    def __call__(self, work) -> dict[str, tuple]:
+        return {"entities": with_context_country(tuple(work.annotations.get("entities", ())))}
+
+
+__all__ = ["ContextCountryStep", "focus_country", "with_context_country"]
