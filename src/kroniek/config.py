@@ -58,8 +58,11 @@ class IngestConfig:
 
 @dataclass(frozen=True)
 class StoreConfig:
-    # Documents written per transaction.
+    # Documents written per transaction, at most ...
     batch_size: int = 50
+    # ... and seconds between a transaction's first write and its commit, at most: a
+    # killed ingest loses no more than that, and a running ingest shows in the UI.
+    commit_seconds: float = 2.0
 
 
 @dataclass(frozen=True)

@@ -84,7 +84,8 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], db: Path | None, workers:
     config = get_config(ctx)
     options = read_options_from(config, kw)
     pipeline = pipeline_for(config)
-    with Store.open_writer(db, batch_size=config.store.batch_size) as store:
+    with Store.open_writer(db, batch_size=config.store.batch_size,
+                           commit_seconds=config.store.commit_seconds) as store:
         click.echo(f"database: {store.path}", err=True)
         with parser_pool(config, workers) as pool, \
                 ProgressBar(estimate_records(paths, options), "ingesting") as bar:

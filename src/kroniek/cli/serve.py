@@ -86,7 +86,8 @@ def run(ctx: click.Context, db: Path | None, examples: Path, serve_ui: bool, hos
     config = get_config(ctx)
     options = read_options(config)
     pipeline = pipeline_for(config)
-    with Store.open_writer(db, batch_size=config.store.batch_size) as store:
+    with Store.open_writer(db, batch_size=config.store.batch_size,
+                           commit_seconds=config.store.commit_seconds) as store:
         click.echo(f"database: {store.path}", err=True)
         with parser_pool(config, workers) as pool, \
                 ProgressBar(estimate_records([examples], options), "ingesting") as bar:
