@@ -22,7 +22,9 @@ from .nlp.pool import ParserPool
 from .pipeline import Pipeline, annotate_stream
 from .store import SaveStatus, Store
 
-Progress = Callable[[int], None]
+# progress(items, chars=0, free=False): ``chars`` lets the ETA go by characters, ``free``
+# marks documents skipped without work (see kroniek.progress).
+Progress = Callable[..., None]
 
 
 @dataclass
@@ -88,7 +90,7 @@ def _skip_stored(items: Iterable[Article | Reject], store: Store, report: Ingest
             if status is not None:
                 report.statuses[status.value] += 1
                 if progress:
-                    progress(1)
+                    progress(1, len(item.text), True)
                 continue
         yield item
 
@@ -109,7 +111,7 @@ def run_ingest(paths: Iterable[str | Path], store: Store, pool: ParserPool, opti
             if status in (SaveStatus.ADDED, SaveStatus.UPDATED, SaveStatus.REANNOTATED):
                 report.characters += len(out.text)
         if progress:
-            progress(1)
+            progress(1, 0 if isinstance(out, Reject) else len(out.text))
     store.commit()
     report.seconds = time.perf_counter() - started
     return report
@@ -128,6 +130,6 @@ def run_extract(paths: Iterable[str | Path], pool: ParserPool, options: ReadOpti
             report.characters += len(out.text)
         emit(out)
         if progress:
-            progress(1)
+            progress(1, 0 if isinstance(out, Reject) else len(out.text))
     report.seconds = time.perf_counter() - started
     return report
