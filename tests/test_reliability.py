@@ -69,7 +69,10 @@ def stored(db: Path) -> list[str]:
     if not db.exists():
         return []
     with sqlite3.connect(db, timeout=30) as conn:
-        return [r[0] for r in conn.execute("SELECT id FROM documents")]
+        try:
+            return [r[0] for r in conn.execute("SELECT id FROM documents")]
+        except sqlite3.OperationalError:
+            return []  # killed before its first migration was committed
 
 
 def frog_running(pid: int) -> bool:
