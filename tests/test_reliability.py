@@ -22,6 +22,7 @@ import pytest
 from kroniek.nlp.frog import WORKDIR_PREFIX
 
 from .conftest import require_frog
+from .nlp.test_frog_isolation import descendants
 
 pytestmark = pytest.mark.frog
 
@@ -75,30 +76,62 @@ def stored(db: Path) -> list[str]:
             return []  # killed before its first migration was committed
 
 
-def frog_running(pid: int) -> bool:
-    return any(Path(f"/proc/{p}/comm").read_text().strip() == "frog"
-               for p in left_behind(pid) if Path(f"/proc/{p}/comm").exists())
+def frogs_under(pid: int) -> set[int]:
+    found = set()
+    for p in descendants(pid):
+        try:
+            if Path(f"/proc/{p}/comm").read_text().strip() == "frog":
+                found.add(p)
+        except OSError:
+            pass
+    return found
 
 
-def kill_midway(cmd: list[str], db: Path, until: callable, timeout: float = 600) -> int:
-    """Start an ingest, SIGKILL it once ``until(process)`` holds; return its pid."""
-    process = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+def alive(pids: set[int]) -> list[int]:
+    out = []
+    for p in pids:
+        try:
+            if Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z":
+                out.append(p)
+        except OSError:
+            pass
+    return out
+
+
+class Ingest:
+    """``kroniek ingest`` as a child process, with the Frog processes seen under it."""
+
+    def __init__(self, cmd: list[str]) -> None:
+        self.process = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        self.pid = self.process.pid
+        self.frogs: set[int] = set()
+
+    def poll(self) -> int | None:
+        self.frogs |= frogs_under(self.pid)
+        return self.process.poll()
+
+
+def kill_midway(cmd: list[str], db: Path, until: callable, timeout: float = 600) -> Ingest:
+    """Start an ingest, SIGKILL it once ``until(ingest)`` holds."""
+    ingest = Ingest(cmd)
+    process = ingest.process
     deadline = time.monotonic() + timeout
     try:
-        while not until(process):
-            if process.poll() is not None:
-                break  # it finished first: the checks that follow hold all the same
+        while ingest.poll() is None and not until(ingest):
             assert time.monotonic() < deadline, "the ingest did not get going"
             time.sleep(0.05)
     finally:
+        # (If it finished first, the checks that follow hold all the same.)
         process.send_signal(signal.SIGKILL)
         process.wait()
-    return process.pid
+    return ingest
 
 
-def wait_for_no_frog(pid: int, seconds: float = 5.0) -> list[int]:
+def wait_for_no_frog(ingest: Ingest, seconds: float = 5.0) -> list[int]:
+    """Frog processes of a killed ingest still running after ``seconds``: those seen
+    under it, and any working in a Frog folder named after it."""
     deadline = time.monotonic() + seconds
-    while (left := left_behind(pid)) and time.monotonic() < deadline:
+    while (left := alive(ingest.frogs) + left_behind(ingest.pid)) and time.monotonic() < deadline:
         time.sleep(0.1)
     return left
 
@@ -110,8 +143,9 @@ def test_sigkill_mid_batch_leaves_no_frog_and_keeps_committed_work(tmp_path):
     cmd = kroniek("ingest", str(source), "--db", str(db), "--workers", "1")
     # Killed once something is committed while Frog works on the rest: that the first
     # documents show up at all, well before 50, is the commit by time.
-    pid = kill_midway(cmd, db, lambda p: frog_running(p.pid) and len(stored(db)) >= 2)
-    assert wait_for_no_frog(pid) == [], "Frog outlived the killed kroniek"
+    ingest = kill_midway(cmd, db, lambda i: bool(i.frogs) and len(stored(db)) >= 2)
+    assert ingest.frogs, "no Frog was seen under kroniek"
+    assert wait_for_no_frog(ingest) == [], "Frog outlived the killed kroniek"
     kept = stored(db)
     assert 2 <= len(kept) < len(ids)
     subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=900)
@@ -121,7 +155,7 @@ def test_sigkill_mid_batch_leaves_no_frog_and_keeps_committed_work(tmp_path):
 @pytest.mark.slow
 def test_soak_random_kills_then_full_reruns(tmp_path):
     require_frog()
-    runs = int(os.environ.get("KRONIEK_SOAK_RUNS", "2"))
+    runs = int(os.environ.get("KRONIEK_SOAK_RUNS", "3"))
     count = int(os.environ.get("KRONIEK_SOAK_ARTICLES", "12"))
     rng = random.Random(int(os.environ.get("KRONIEK_SOAK_SEED", str(random.randrange(10**9)))))
     db = tmp_path / "soak.db"
@@ -136,12 +170,12 @@ def test_soak_random_kills_then_full_reruns(tmp_path):
         pause = rng.uniform(0, 3)
         before = len(stored(db))
 
-        def moment(p: subprocess.Popen[bytes]) -> bool:
+        def moment(i: Ingest) -> bool:
             if goal == 0:
                 return time.monotonic() - started > pause
             return len(stored(db)) - before >= goal
-        pid = kill_midway(cmd, db, moment)
-        assert wait_for_no_frog(pid) == [], f"run {run}: Frog outlived the killed kroniek"
+        ingest = kill_midway(cmd, db, moment)
+        assert wait_for_no_frog(ingest) == [], f"run {run}: Frog outlived the killed kroniek"
         subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=900)
         ids = stored(db)
         assert len(ids) == len(set(ids)) and set(ids) == expected, f"run {run}: lost or doubled articles"
