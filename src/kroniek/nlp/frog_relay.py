@@ -60,7 +60,10 @@ def _write(path: str, text: str) -> None:
 def isolate() -> bool:
     """Enter new user, network and PID namespaces with the loopback interface up."""
     uid, gid = os.getuid(), os.getgid()
-    if _libc.unshare(CLONE_NEWUSER | CLONE_NEWNET | CLONE_NEWPID) != 0:
+    # Without a PID namespace Frog still dies with this script (PDEATHSIG); only its
+    # per-connection worker then waits to see the connection close.
+    if (_libc.unshare(CLONE_NEWUSER | CLONE_NEWNET | CLONE_NEWPID) != 0
+            and _libc.unshare(CLONE_NEWUSER | CLONE_NEWNET) != 0):
         return False
     # Map our own user to root inside the namespace: that grants CAP_NET_ADMIN there
     # (to bring the loopback interface up) and nothing outside it.
