@@ -97,9 +97,7 @@ class FrogServer:
         """Start the process (returns at once; :meth:`wait_ready` waits for Frog)."""
         cmd = self.frog_command()
         sweep_orphans()
-        mode = "auto" if self.config.isolation == "auto" else "namespace"
-        if self.config.isolation == "none":
-            mode = "none"
+        mode = self.config.isolation  # auto, namespace or none: the relay's own words
         env = dict(os.environ, OMP_NUM_THREADS=str(self.config.omp_threads), OMP_WAIT_POLICY="PASSIVE")
         self._stderr.clear()
         self.isolated = None
