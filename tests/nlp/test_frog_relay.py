@@ -10,13 +10,16 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from kroniek.nlp.frog import RELAY
 
 from .test_frog_isolation import descendants, listening_inodes, socket_inodes
 
 # Answers every text ending in a line EOT with "OK" and a line READY, like frog -S.
 STAND_IN = r"""
-import socket, sys
+import socket, sys, time
+time.sleep(float(sys.argv[2]) if len(sys.argv) > 2 else 0)  # Frog takes its time to start
 srv = socket.socket(); srv.bind(("0.0.0.0", int(sys.argv[1]))); srv.listen()
 conn, _ = srv.accept()
 buf = b""
@@ -77,19 +80,24 @@ def test_relay_carries_the_exchange_and_hides_the_port():
     assert all(gone(p) for p in server)  # ... and takes the server along
 
 
-def test_relay_and_server_die_with_a_sigkilled_parent():
-    # A parent that starts the relay, says its pid, and is then killed with SIGKILL.
+@pytest.mark.parametrize("start_up", [0, 60], ids=["running", "while-starting"])
+def test_relay_and_server_die_with_a_sigkilled_parent(start_up):
+    # A parent that starts the relay, says its pid, and is then killed with SIGKILL:
+    # once the server runs, and while it is still starting (Frog takes up to a minute).
     parent = subprocess.Popen([sys.executable, "-c", f"""
 import socket, subprocess, sys, os, time
 ours, theirs = socket.socketpair()
-relay = subprocess.Popen([sys.executable, "-I", {str(RELAY)!r}, str(os.getpid()), "auto", "30",
-                          sys.executable, "-c", {STAND_IN!r}, "{{port}}"], stdin=theirs.fileno())
-ours.recv(1)
+relay = subprocess.Popen([sys.executable, "-I", {str(RELAY)!r}, str(os.getpid()), "auto", "120",
+                          sys.executable, "-c", {STAND_IN!r}, "{{port}}", "{start_up}"], stdin=theirs.fileno())
+if not {start_up}:
+    ours.recv(1)
 print(relay.pid, flush=True)
 time.sleep(600)
 """], stdout=subprocess.PIPE)
     relay_pid = int(parent.stdout.readline())
-    server = descendants(relay_pid)
+    deadline = time.monotonic() + 10
+    while not (server := descendants(relay_pid)) and time.monotonic() < deadline:
+        time.sleep(0.05)
     assert server
     parent.send_signal(signal.SIGKILL)
     parent.wait()

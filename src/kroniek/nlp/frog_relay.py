@@ -88,6 +88,19 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
+def kroniek_gone(channel: socket.socket, parent: int) -> bool:
+    """True when kroniek has died or closed its end (Frog's start takes up to minutes)."""
+    if os.getppid() != parent:
+        return True
+    readable, _, _ = select.select([channel], [], [], 0)
+    if not readable:
+        return False
+    try:
+        return channel.recv(1, socket.MSG_PEEK) == b""
+    except OSError:
+        return True
+
+
 def relay(channel: socket.socket, conn: socket.socket, parent: int, frog: subprocess.Popen[bytes]) -> None:
     """Copy bytes both ways until either side closes, kroniek is gone or Frog dies.
 
@@ -126,6 +139,8 @@ def main(argv: list[str]) -> int:
     while True:
         if frog.poll() is not None:
             return EXIT_FROG_GONE
+        if kroniek_gone(channel, parent):
+            return 0  # killed while Frog was starting: do not wait for it
         try:
             conn = socket.create_connection(("127.0.0.1", port), timeout=1.0)
             break
