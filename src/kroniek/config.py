@@ -46,6 +46,11 @@ class FrogConfig:
     retries: int = 1
     # Threads per Frog process; 1 lets one process per worker scale over cores.
     omp_threads: int = 1
+    # Where Frog's port lives (docs/RELIABILITY.md): "namespace" = a private network
+    # namespace only kroniek reaches, else refuse to start; "auto" = that where the
+    # kernel allows unprivileged namespaces, else an ordinary port (open on every
+    # interface, as Frog cannot bind to loopback alone); "none" = always the latter.
+    isolation: str = "auto"
 
 
 @dataclass(frozen=True)
@@ -58,8 +63,11 @@ class IngestConfig:
 
 @dataclass(frozen=True)
 class StoreConfig:
-    # Documents written per transaction.
+    # Documents written per transaction, at most ...
     batch_size: int = 50
+    # ... and seconds between a transaction's first write and its commit, at most: a
+    # killed ingest loses no more than that, and a running ingest shows in the UI.
+    commit_seconds: float = 2.0
 
 
 @dataclass(frozen=True)
@@ -131,6 +139,8 @@ def _check_values(obj: Any, where: str) -> None:
                                                        "omp_threads", "start_timeout", "doc_timeout"}):
                 raise ConfigError(f"configuration key {where + '.' if where else ''}{f.name} "
                                   f"must be positive, got {value}")
+    if isinstance(obj, FrogConfig) and obj.isolation not in {"auto", "namespace", "none"}:
+        raise ConfigError(f"frog.isolation must be auto, namespace or none, got {obj.isolation!r}")
     if isinstance(obj, FrogConfig) and set(obj.skip) - set("tlacmnp"):
         raise ConfigError(f"frog.skip may only hold the letters t l a c m n p, got {obj.skip!r}")
 

@@ -68,7 +68,8 @@ class Database:
         try:
             items = read_records(records, nlp.read_options(**read_options))
             pipeline = nlp.pipeline  # a broken KB file stops here, before the database is touched
-            with Store.open_writer(self.path, batch_size=self.config.store.batch_size) as store:
+            with Store.open_writer(self.path, batch_size=self.config.store.batch_size,
+                                   commit_seconds=self.config.store.commit_seconds) as store:
                 from .jobs import ingest_items
 
                 return ingest_items(items, store, nlp.pool, pipeline, progress)

@@ -47,6 +47,10 @@ CODES: dict[str, str] = {
     # query, export and the HTTP API
     "E_QUERY_PARAM": "a query parameter is malformed (a date, an event type, a period)",
     "E_QUERY_NO_ACTOR": "no actor in the database matches the name, KB id or country code",
+    "E_HTTP_NOT_FOUND": "the HTTP server has no such page or endpoint",
+    "E_HTTP_METHOD": "the HTTP method is not allowed on this endpoint",
+    "E_HTTP_HOST": "the HTTP request names a host this server does not serve (DNS rebinding guard)",
+    "E_HTTP": "another HTTP error of the server",
     "E_EXPORT": "an export cannot be written (unknown format, missing optional package, no output file)",
 
 

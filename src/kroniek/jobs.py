@@ -23,7 +23,9 @@ from .nlp.pool import ParserPool
 from .pipeline import Pipeline, annotate_stream
 from .store import SaveStatus, Store
 
-Progress = Callable[[int], None]
+# progress(items, chars=0, free=False): ``chars`` lets the ETA go by characters, ``free``
+# marks documents skipped without work (see kroniek.progress).
+Progress = Callable[..., None]
 
 
 @dataclass
@@ -90,7 +92,7 @@ def _skip_stored(items: Iterable[Article | Reject], store: Store, report: Ingest
             if status is not None:
                 report.statuses[status.value] += 1
                 if progress:
-                    progress(1)
+                    progress(1, len(item.text), True)
                 continue
         yield item
 
@@ -117,7 +119,7 @@ def ingest_items(items: Iterable[Article | Reject], store: Store, pool: ParserPo
             if status in (SaveStatus.ADDED, SaveStatus.UPDATED, SaveStatus.REANNOTATED):
                 report.characters += len(out.text)
         if progress:
-            progress(1)
+            progress(1, 0 if isinstance(out, Reject) else len(out.text))
     store.commit()
     # The batch merges into what is stored: only the actor pairs it touched are recomputed.
     report.corpus = sync(store)
@@ -138,6 +140,6 @@ def run_extract(paths: Iterable[str | Path], pool: ParserPool, options: ReadOpti
             report.characters += len(out.text)
         emit(out)
         if progress:
-            progress(1)
+            progress(1, 0 if isinstance(out, Reject) else len(out.text))
     report.seconds = time.perf_counter() - started
     return report

@@ -23,7 +23,8 @@ from ..query.corpus import XSS_TEXT, XSS_TITLE, build
 def client(tmp_path_factory):
     db = build(tmp_path_factory.mktemp("api") / "api.db")
     # raise_server_exceptions=False: a bug must show up as the 500 a user would get
-    with TestClient(create_app(db), raise_server_exceptions=False) as c:
+    # The server answers only to the host names it serves (127.0.0.1 here).
+    with TestClient(create_app(db), base_url="http://127.0.0.1", raise_server_exceptions=False) as c:
         yield c
 
 
@@ -181,7 +182,8 @@ def test_every_endpoint_survives_hostile_parameters(client):
 
 
 def test_missing_database_is_a_503_with_a_message(tmp_path):
-    with TestClient(create_app(tmp_path / "geen.db"), raise_server_exceptions=False) as c:
+    with TestClient(create_app(tmp_path / "geen.db"), base_url="http://127.0.0.1",
+                    raise_server_exceptions=False) as c:
         r = c.get("/api/summary")
     assert r.status_code == 503 and r.json()["error"]["code"] == "E_STORE_OPEN"
 
@@ -195,3 +197,32 @@ def test_countries_resolve_as_typed_and_dutch_names_are_served(client):
     assert names["NLD"] == "Nederland" and names["THE_HAGUE_NLD"] == "Den Haag" and names["NATO"] == "NAVO"
     places = {p["name"]: p for p in ok(client, "/api/places")}
     assert places["Verenigde Staten"]["lat"] is not None and places["Pyongyang"]["precision"] == "place"
+
+
+def test_only_the_hosts_it_serves(client, tmp_path):
+    # DNS rebinding: a page on evil.example whose name now points at 127.0.0.1 sends
+    # "Host: evil.example"; it must not read the database.
+    r = client.get("/api/summary", headers={"Host": "evil.example"})
+    assert r.status_code == 400 and r.json()["error"]["code"] == "E_HTTP_HOST"
+    assert client.get("/", headers={"Host": "evil.example:8765"}).status_code == 400
+    for host in ("127.0.0.1:8765", "localhost:8765", "LOCALHOST", "[::1]:8765"):
+        assert client.get("/api/summary", headers={"Host": host}).status_code == 200, host
+    db = client.app.state.db_path
+    with TestClient(create_app(db, allowed_hosts=("kroniek.lan",)), base_url="http://kroniek.lan") as other:
+        assert other.get("/api/summary").status_code == 200
+        assert other.get("/api/summary", headers={"Host": "evil.example"}).status_code == 400
+
+
+@pytest.mark.parametrize("method, path, status, code", [
+    ("GET", "/api/nothing", 404, "E_HTTP_NOT_FOUND"),
+    ("GET", "/api/documents/../x", 404, "E_HTTP_NOT_FOUND"),
+    ("GET", "/api/documents/%2e%2e/%2e%2e/etc/passwd", 404, "E_HTTP_NOT_FOUND"),
+    ("GET", "/static/../../pyproject.toml", 404, "E_HTTP_NOT_FOUND"),
+    ("POST", "/api/summary", 405, "E_HTTP_METHOD"),
+    ("DELETE", "/api/documents/d1", 405, "E_HTTP_METHOD"),
+])
+def test_every_error_has_kroniek_form(client, method, path, status, code):
+    r = client.request(method, path)
+    assert r.status_code == status, (path, r.text)
+    body = r.json()
+    assert set(body) == {"error"} and body["error"]["code"] == code and body["error"]["message"]

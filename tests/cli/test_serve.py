@@ -6,6 +6,7 @@ import json
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 
 import pytest
@@ -57,6 +58,37 @@ def test_serve_answers_on_127_0_0_1_by_default(tmp_path):
         proc.terminate()
         proc.wait(timeout=10)
     assert f"http://127.0.0.1:{port}/" in proc.stderr.read().decode()
+
+
+def _status(url: str, host: str) -> tuple[int, dict]:
+    request = urllib.request.Request(url, headers={"Host": host})
+    try:
+        with urllib.request.urlopen(request, timeout=5) as r:
+            return r.status, json.loads(r.read())
+    except urllib.error.HTTPError as exc:
+        return exc.code, json.loads(exc.read())
+
+
+def test_serve_answers_only_the_host_names_it_serves(tmp_path):
+    # A DNS-rebinding page sends its own host name: refused in kroniek's error form;
+    # --allow-host adds a name.
+    db = build(tmp_path / "s.db")
+    port = _free_port()
+    proc = subprocess.Popen(KRONIEK + ["serve", "--db", str(db), "--port", str(port),
+                                       "--allow-host", "kroniek.lan"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    url = f"http://127.0.0.1:{port}/api/summary"
+    try:
+        _wait_for(url, proc)
+        status, body = _status(url, "evil.example")
+        assert status == 400 and body["error"]["code"] == "E_HTTP_HOST"
+        assert _status(url, f"kroniek.lan:{port}")[0] == 200
+        assert _status(url, f"localhost:{port}")[0] == 200
+        status, body = _status(f"http://127.0.0.1:{port}/api/nowhere", f"127.0.0.1:{port}")
+        assert status == 404 and body["error"]["code"] == "E_HTTP_NOT_FOUND"
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
 
 
 @pytest.mark.frog

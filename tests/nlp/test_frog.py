@@ -172,9 +172,10 @@ def test_crashed_connection_worker_is_detected():
     """Frog forks a worker per connection; when that worker dies, the document is retried."""
     require_frog()
     with FrogParser() as parser:
-        server = parser.pid
+        server = parser.pid  # the relay: Frog is its child, Frog's worker a grandchild
+        (frog,) = _children(server)
         for _ in range(200):  # the server forks its worker just after accepting
-            if workers := _children(server):
+            if workers := _children(frog):
                 break
             threading.Event().wait(0.05)
         (worker,) = workers

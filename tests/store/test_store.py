@@ -138,3 +138,43 @@ def test_database_file_is_plain_sqlite(store, db_path):
     conn = sqlite3.connect(db_path)
     assert conn.execute("SELECT name FROM entities WHERE doc_id='d1' ORDER BY id").fetchall() == [
         ("Sergej Lavrov",), ("Noord-Korea",), ("CNN",)]
+
+
+
+def _doc(n: int) -> Document:
+    return Document.from_dict({**sample_document().to_dict(), "id": f"d{n}", "title": f"Titel {n}"})
+
+
+def test_writes_are_committed_by_time_as_well_as_by_count(db_path, monkeypatch):
+    # A killed ingest must lose at most the last seconds of work, and a reader (the UI)
+    # must see a running ingest: a slow batch is committed before it reaches batch_size.
+    import kroniek.store.db as db
+
+    clock = [1000.0]
+    monkeypatch.setattr(db.time, "monotonic", lambda: clock[0])
+    writer = Store.open_writer(db_path, batch_size=50, commit_seconds=2.0)
+    try:
+        def seen() -> int:
+            with sqlite3.connect(db_path) as other:
+                return other.execute("SELECT count(*) FROM documents").fetchone()[0]
+
+        for n in range(3):
+            assert writer.save(_doc(n)) is SaveStatus.ADDED
+            clock[0] += 0.9
+        assert seen() == 0  # 1.8 s since the first write: still one open transaction
+        writer.save(_doc(3))  # 2.7 s: this write commits the batch
+        assert seen() == 4
+        writer.save(_doc(4))  # a new transaction, its clock starts again
+        clock[0] += 1.0
+        writer.save(_doc(5))
+        assert seen() == 4
+    finally:
+        writer.close()
+
+
+def test_commit_seconds_is_configurable():
+    from kroniek.config import config_from_dict
+
+    assert config_from_dict({"store": {"commit_seconds": 0.5}}).store.commit_seconds == 0.5
+    with pytest.raises(Exception):
+        config_from_dict({"store": {"commit_seconds": -1}})

@@ -20,6 +20,7 @@ from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
 from .. import query as Q
@@ -61,14 +62,42 @@ def _error(status: int, code: str, message: str, **extra: Any) -> JSONResponse:
     return JSONResponse({"error": {"code": code, "message": message}, **extra}, status_code=status)
 
 
-def create_app(db_path: str | os.PathLike[str] | None = None) -> FastAPI:
-    """The API and UI over the database at ``db_path`` (default: kroniek's default store)."""
+# Host names every server answers to; `kroniek serve --host/--allow-host` add more.
+LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1")
+_HTTP_CODES = {404: "E_HTTP_NOT_FOUND", 405: "E_HTTP_METHOD"}
+
+
+def host_name(header: str) -> str:
+    """The name in a Host header, without port or IPv6 brackets, in lower case."""
+    header = header.strip().lower()
+    if header.startswith("["):
+        return header[1:].split("]", 1)[0]
+    return header.rsplit(":", 1)[0] if header.count(":") == 1 else header
+
+
+def create_app(db_path: str | os.PathLike[str] | None = None,
+               allowed_hosts: tuple[str, ...] = ()) -> FastAPI:
+    """The API and UI over the database at ``db_path`` (default: kroniek's default store).
+
+    Requests must name this server in their Host header (loopback names and
+    ``allowed_hosts``): a web page on another site that rebinds its own DNS name to
+    127.0.0.1 sends its own name, and is refused (no DNS rebinding).
+    """
     app = FastAPI(title="kroniek", version=__version__,
                   description="Timelines, dyads, actor networks and the evidence behind every event.",
                   # The interactive docs pages load scripts from a CDN: kroniek serves only
                   # the OpenAPI document itself.
                   docs_url=None, redoc_url=None)
     app.state.db_path = Path(db_path) if db_path else None
+    hosts = frozenset(host_name(h) for h in (*LOCAL_HOSTS, *allowed_hosts))
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        # Unknown paths (also ../ tricks), wrong methods: kroniek's error form, not FastAPI's.
+        code = _HTTP_CODES.get(exc.status_code, "E_HTTP")
+        message = {404: f"no such page or endpoint: {request.url.path}",
+                   405: f"{request.method} is not allowed on {request.url.path}"}.get(exc.status_code, str(exc.detail))
+        return _error(exc.status_code, code, message)
 
     @app.exception_handler(KroniekError)
     async def kroniek_error(request: Request, exc: KroniekError) -> JSONResponse:
@@ -82,7 +111,11 @@ def create_app(db_path: str | os.PathLike[str] | None = None) -> FastAPI:
 
     @app.middleware("http")
     async def security_headers(request: Request, call_next):
-        response = await call_next(request)
+        if host_name(request.headers.get("host", "")) not in hosts:
+            response = _error(400, "E_HTTP_HOST", "this server does not answer to the host name "
+                              f"{request.headers.get('host', '')!r} (kroniek serve --allow-host adds one)")
+        else:
+            response = await call_next(request)
         response.headers["Content-Security-Policy"] = CSP
         response.headers["X-Content-Type-Options"] = "nosniff"
         response.headers["Referrer-Policy"] = "no-referrer"

@@ -30,7 +30,7 @@ def _is_loopback(host: str) -> bool:
         return False
 
 
-def _serve(db: Path | None, host: str, port: int) -> None:
+def _serve(db: Path | None, host: str, port: int, allow_hosts: tuple[str, ...] = ()) -> None:
     try:
         import uvicorn
     except ImportError:
@@ -45,7 +45,9 @@ def _serve(db: Path | None, host: str, port: int) -> None:
                     "database", fg="yellow", err=True)
     shown = f"[{host}]" if ":" in host else host
     click.echo(f"kroniek UI on http://{shown}:{port}/  (database {path}; Ctrl-C stops)", err=True)
-    uvicorn.run(create_app(path), host=host, port=port, log_level="warning")
+    # Requests must name a host this server serves (no DNS rebinding): the loopback
+    # names, the address it listens on and what --allow-host adds.
+    uvicorn.run(create_app(path, allowed_hosts=(host, *allow_hosts)), host=host, port=port, log_level="warning")
 
 
 @main.command()
@@ -53,10 +55,13 @@ def _serve(db: Path | None, host: str, port: int) -> None:
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on. The default is reachable from this machine only.")
 @click.option("--port", type=click.IntRange(1, 65535), default=8765, show_default=True)
+@click.option("--allow-host", "allow_hosts", multiple=True, metavar="NAME",
+              help="Another host name the server answers to (repeatable), e.g. the machine's DNS "
+                   "name. 127.0.0.1, localhost and the --host address are always allowed.")
 @handle_errors
-def serve(db: Path | None, host: str, port: int) -> None:
+def serve(db: Path | None, host: str, port: int, allow_hosts: tuple[str, ...]) -> None:
     """Start the HTTP API (OpenAPI at /openapi.json) and the web UI on the database."""
-    _serve(db, host, port)
+    _serve(db, host, port, allow_hosts)
 
 
 @main.command()

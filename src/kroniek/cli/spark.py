@@ -98,7 +98,8 @@ def load(ctx: click.Context, parquet_dir: Path, db: Path | None) -> None:
     config = get_config(ctx)
     output = ParquetOutput(parquet_dir)
     total = output.count("documents") + output.count("rejects")
-    with Store.open_writer(db, batch_size=config.store.batch_size) as store:
+    with Store.open_writer(db, batch_size=config.store.batch_size,
+                           commit_seconds=config.store.commit_seconds) as store:
         click.echo(f"database: {store.path}", err=True)
         with ProgressBar(total, "loading") as bar:
             report = load_into_store(parquet_dir, store, progress=bar)

@@ -297,7 +297,7 @@ def evaluate_quotes(golds: Iterable[GoldDoc], annotate: Annotator) -> Iterator[D
 def pipeline_annotator(parser, config=None) -> Annotator:
     """An annotator that parses with ``parser`` and runs the default pipeline's steps
     (with the knowledge-base files of ``config``, a :class:`kroniek.config.Config`)."""
-    from ..extract.quotes import find_quotes
+    from ..extract.quotes import find_quotes, outermost
     from ..model import Article
     from ..pipeline import Pipeline
 
@@ -307,6 +307,7 @@ def pipeline_annotator(parser, config=None) -> Annotator:
         article = Article(id=gold.id, text=gold.text, date=gold.date, origin=gold.path)
         parsed = parser.parse(gold.text)
         doc = pipeline.annotate_parsed(article, parsed)
-        return find_quotes(parsed, doc.entities), doc.entities
+        # What the document reports: a quote nested in another is part of it.
+        return outermost(find_quotes(parsed, doc.entities)), doc.entities
 
     return annotate

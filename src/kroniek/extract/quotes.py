@@ -362,10 +362,31 @@ def find_quotes(parsed: ParsedDoc, entities: tuple[Entity, ...] = (),
     return _Builder(parsed, analysis, lexicon).build()
 
 
+def outermost(findings: tuple[QuoteFinding, ...]) -> tuple[QuoteFinding, ...]:
+    """The quotes a document reports: nothing inside a direct quote twice (docs/QUOTES.md).
+
+    A quote inside a longer direct quote (“Ik heb gezegd dat we niet wijken,” aldus
+    Zelensky) is part of it and is not reported a second time; of two quotes over the
+    same span the first in ``findings`` stays. Reported speech is another matter: a
+    direct quote inside it ("Lavrov zei dat de relatie „uitstekend” is") is annotated
+    both ways, and so is speech reported inside reported speech ("Rutte zei dat Scholz
+    had verteld dat de steun doorgaat"), as annotators do. Attribution still sees every
+    finding.
+    """
+    kept: list[QuoteFinding] = []
+    for i, q in enumerate(findings):
+        inside = any(o.start <= q.start and q.end <= o.end and (o.end - o.start > q.end - q.start or j < i)
+                     and o.kind == "direct"
+                     for j, o in enumerate(findings) if j != i)
+        if not inside:
+            kept.append(q)
+    return tuple(kept)
+
+
 def extract_quotes(parsed: ParsedDoc, entities: tuple[Entity, ...] = (),
                    lexicon: SpeechLexicon | None = None) -> tuple[Quote, ...]:
     """The quotes of a parsed document as the document contract has them (ids q1, q2, ...)."""
-    return tuple(f.to_quote(f"q{n}") for n, f in enumerate(find_quotes(parsed, entities, lexicon), 1))
+    return tuple(f.to_quote(f"q{n}") for n, f in enumerate(outermost(find_quotes(parsed, entities, lexicon)), 1))
 
 
 class QuoteStep:
@@ -388,6 +409,6 @@ class QuoteStep:
         entities = tuple(work.annotations.get("entities", ()))
         analysis = analyse_speech(work.parsed, entities, self.lexicon)
         findings = find_quotes(work.parsed, entities, self.lexicon, analysis)
-        quotes = tuple(f.to_quote(f"q{n}") for n, f in enumerate(findings, 1))
+        quotes = tuple(f.to_quote(f"q{n}") for n, f in enumerate(outermost(findings), 1))
         attributions = find_attributions(work.parsed, entities, self.lexicon, findings, analysis)
         return {"quotes": quotes, "attributions": attributions}

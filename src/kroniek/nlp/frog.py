@@ -1,7 +1,8 @@
 """Frog behind a small client class: start, stop, health check, timeouts, restart.
 
-Each :class:`FrogParser` owns one long-lived ``frog -S PORT`` process on the loopback
-interface and one open connection to it (a new connection per document is 15× slower;
+Each :class:`FrogParser` owns one long-lived ``frog -S PORT`` process, reachable by
+kroniek alone (through :mod:`.frog_relay`), and one open connection to it (a new
+connection per document is 15× slower;
 one process per worker scales over cores when OpenMP is held to one thread). When the
 process dies, closes the connection or does not answer within the document's timeout,
 the parser kills it, starts a fresh one and retries the document, so a batch goes on.
@@ -18,6 +19,7 @@ import shutil
 import signal
 import socket
 import subprocess
+import sys
 import tempfile
 import threading
 import time
@@ -31,6 +33,8 @@ from .frog_install import DEFAULT_FROG_CONFIG, install_hint, missing_frog_files
 from .frog_output import build_parsed_doc, wire_text
 
 DEBIAN_HINT = f"install the Debian packages 'frog', 'frogdata' and 'uctodata' ({install_hint()})"
+RELAY = Path(__file__).with_name("frog_relay.py")
+WORKDIR_PREFIX = "kroniek-frog-"
 _READY = b"READY"
 
 _live: weakref.WeakSet[FrogServer] = weakref.WeakSet()
@@ -41,12 +45,6 @@ def _stop_all() -> None:
     # Frog processes take ~2 GB each; never leave them behind when Python exits.
     for server in list(_live):
         server.stop()
-
-
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def find_frog(config: FrogConfig) -> str:
@@ -68,12 +66,19 @@ def find_frog(config: FrogConfig) -> str:
 
 
 class FrogServer:
-    """One Frog process in server mode on a free loopback port."""
+    """One Frog process in server mode, reached through a socket pair to its relay.
+
+    Frog's ``-S PORT`` listens on every interface, so kroniek starts Frog through
+    :mod:`kroniek.nlp.frog_relay`: in private namespaces where the port is unreachable
+    from outside, and tied to kroniek's life (see docs/RELIABILITY.md).
+    """
 
     def __init__(self, config: FrogConfig) -> None:
         self.config = config
-        self.port: int | None = None
         self.process: subprocess.Popen[bytes] | None = None
+        # True when Frog's port is in a private network namespace; None before it is up.
+        self.isolated: bool | None = None
+        self._channel: socket.socket | None = None
         self._stderr: collections.deque[str] = collections.deque(maxlen=40)
         self._workdir: tempfile.TemporaryDirectory[str] | None = None
 
@@ -87,22 +92,34 @@ class FrogServer:
     def stderr_tail(self, lines: int = 5) -> str:
         return " | ".join(list(self._stderr)[-lines:])
 
-    def launch(self) -> None:
-        """Start the process (returns at once; :meth:`wait_ready` waits for its port)."""
-        binary = find_frog(self.config)
-        self.port = _free_port()
-        cmd = [binary, "-S", str(self.port)]
+    def frog_command(self) -> list[str]:
+        cmd = [find_frog(self.config), "-S", "{port}"]
         if self.config.frog_config:
             cmd += ["-c", self.config.frog_config]
         if self.config.skip:
             cmd.append(f"--skip={self.config.skip}")
+        return cmd
+
+    def launch(self) -> None:
+        """Start the process (returns at once; :meth:`wait_ready` waits for Frog)."""
+        cmd = self.frog_command()
+        sweep_orphans()
+        mode = self.config.isolation  # auto, namespace or none: the relay's own words
         env = dict(os.environ, OMP_NUM_THREADS=str(self.config.omp_threads), OMP_WAIT_POLICY="PASSIVE")
         self._stderr.clear()
-        # Frog writes frog.*.debug files into its working folder: give it its own.
-        self._workdir = tempfile.TemporaryDirectory(prefix="kroniek-frog-")
-        self.process = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                                        stderr=subprocess.PIPE, env=env, start_new_session=True,
-                                        cwd=self._workdir.name)
+        self.isolated = None
+        # Frog writes frog.*.debug files into its working folder: give it its own. The
+        # folder's name holds kroniek's pid, which is how sweep_orphans knows its owner.
+        self._workdir = tempfile.TemporaryDirectory(prefix=f"{WORKDIR_PREFIX}{os.getpid()}-")
+        ours, theirs = socket.socketpair()
+        try:
+            self.process = subprocess.Popen(
+                [sys.executable, "-I", str(RELAY), str(os.getpid()), mode, str(self.config.start_timeout), *cmd],
+                stdin=theirs.fileno(), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env,
+                start_new_session=True, cwd=self._workdir.name)
+        finally:
+            theirs.close()
+        self._channel = ours
         _live.add(self)
         threading.Thread(target=self._drain, args=(self.process,), daemon=True,
                          name=f"frog-stderr-{self.process.pid}").start()
@@ -114,43 +131,56 @@ class FrogServer:
             self._stderr.append(line.decode("utf-8", "replace").rstrip())
 
     def wait_ready(self) -> socket.socket:
-        """Wait until the server accepts a connection; return that connection.
+        """Wait until Frog accepts work; return the connection to it.
 
-        The probe connection is kept: Frog forks a worker per connection, and a worker
-        whose client hangs up keeps a core busy for seconds before it notices.
+        The relay keeps one connection to Frog open for good: Frog forks a worker per
+        connection, and a worker whose client hangs up keeps a core busy for seconds.
         """
-        deadline = time.monotonic() + self.config.start_timeout
+        assert self._channel is not None
+        channel = self._channel
+        if self.isolated is not None:
+            return channel  # already up (start() called twice)
+        deadline = time.monotonic() + self.config.start_timeout + 5
         while time.monotonic() < deadline:
-            if not self.alive():
-                raise ParserError(f"Frog exited while starting (code {self.process.returncode if self.process else '?'}): "
-                                  f"{self.stderr_tail()}", code="E_PARSER_START")
+            channel.settimeout(0.25)
             try:
-                return self.connect()
+                first = channel.recv(1)
+            except TimeoutError:
+                if not self.alive():
+                    break
+                continue
             except OSError:
-                time.sleep(0.25)
+                break
+            if first in (b"+", b"-"):
+                self.isolated = first == b"+"
+                channel.settimeout(None)
+                return channel
+            break
+        if self.process is not None and (code := self.process.poll()) is not None:
+            time.sleep(0.1)  # let the stderr reader catch Frog's last words
+            self.stop()
+            raise ParserError(f"Frog exited while starting (code {code}): {self.stderr_tail()}",
+                              code="E_PARSER_START")
         self.stop()
         raise ParserError(f"Frog did not accept connections within {self.config.start_timeout:.0f} s",
                           code="E_PARSER_START")
 
-    def connect(self) -> socket.socket:
-        assert self.port is not None
-        sock = socket.create_connection(("127.0.0.1", self.port), timeout=1.0)
-        sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-        return sock
-
     def stop(self) -> None:
         process, self.process = self.process, None
         _live.discard(self)
+        if self._channel is not None:
+            self._channel.close()
+            self._channel = None
         if process is None:
             return
         # Frog keeps nothing worth flushing, and it lingers for seconds after SIGTERM;
-        # kill the whole group (the server and the worker it forked per connection).
+        # kill the whole group (relay, Frog and the worker Frog forked per connection).
         try:
             os.killpg(process.pid, signal.SIGKILL)
         except ProcessLookupError:
             pass
         except PermissionError:
-            process.kill()  # the group is not ours to signal: at least the server goes
+            process.kill()  # the group is not ours to signal: at least the relay goes
         try:
             process.wait(timeout=30)
         except subprocess.TimeoutExpired:
@@ -160,6 +190,54 @@ class FrogServer:
         if self._workdir is not None:
             self._workdir.cleanup()
             self._workdir = None
+
+
+def sweep_orphans(proc: Path = Path("/proc")) -> list[int]:
+    """Kill Frog servers (and their relays) left by a kroniek that no longer runs.
+
+    Each runs in a folder named after the kroniek process that started it; a process
+    whose owner is gone is an orphan (only possible if it was killed in the instant
+    between starting the relay and the relay's first look at its parent). Returns the
+    pids killed.
+    """
+    killed: list[int] = []
+    me = os.getuid()
+    for entry in proc.iterdir() if proc.is_dir() else ():
+        if not entry.name.isdigit():
+            continue
+        try:
+            if entry.stat().st_uid != me:
+                continue
+            folder = os.readlink(entry / "cwd")
+        except OSError:
+            continue
+        owner = _workdir_owner(folder)
+        if owner is None or _pid_alive(owner):
+            continue
+        try:
+            os.kill(int(entry.name), signal.SIGKILL)
+            killed.append(int(entry.name))
+        except OSError:
+            pass
+    return killed
+
+
+def _workdir_owner(folder: str) -> int | None:
+    name = os.path.basename(folder.removesuffix(" (deleted)"))
+    if not name.startswith(WORKDIR_PREFIX):
+        return None
+    pid = name[len(WORKDIR_PREFIX):].split("-", 1)[0]
+    return int(pid) if pid.isdigit() else None
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 class FrogParser:

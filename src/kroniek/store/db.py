@@ -15,6 +15,7 @@ import datetime as dt
 import fcntl
 import os
 import sqlite3
+import time
 from collections.abc import Iterator
 from enum import Enum
 from pathlib import Path
@@ -52,17 +53,22 @@ class Store:
     """Access to one database file. Use :meth:`open_writer` or :meth:`open_reader`."""
 
     def __init__(self, conn: sqlite3.Connection, path: Path, lock_fd: int | None,
-                 batch_size: int = 50) -> None:
+                 batch_size: int = 50, commit_seconds: float = 2.0) -> None:
         self.conn = conn
         self.path = path
         self._lock_fd = lock_fd
         self.batch_size = batch_size
+        # A batch is also committed once its first write is this old: a killed ingest
+        # loses at most the last seconds of work, and readers see a running ingest.
+        self.commit_seconds = commit_seconds
         self._uncommitted = 0
+        self._first_uncommitted = 0.0
 
     # -- opening ---------------------------------------------------------------------
 
     @classmethod
-    def open_writer(cls, path: str | os.PathLike[str] | None = None, batch_size: int = 50) -> Store:
+    def open_writer(cls, path: str | os.PathLike[str] | None = None, batch_size: int = 50,
+                    commit_seconds: float = 2.0) -> Store:
         path = Path(path) if path else default_db_path()
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -84,7 +90,7 @@ class Store:
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA synchronous=NORMAL")
             conn.execute("PRAGMA foreign_keys=ON")
-            store = cls(conn, path, lock_fd, batch_size)
+            store = cls(conn, path, lock_fd, batch_size, commit_seconds)
             store._migrate()
         except BaseException as exc:
             # Whatever failed, leave neither the connection nor the lock behind.
@@ -183,8 +189,11 @@ class Store:
         self._uncommitted = 0
 
     def _written(self) -> None:
+        if self._uncommitted == 0:
+            self._first_uncommitted = time.monotonic()
         self._uncommitted += 1
-        if self._uncommitted >= self.batch_size:
+        if (self._uncommitted >= self.batch_size
+                or time.monotonic() - self._first_uncommitted >= self.commit_seconds):
             self.commit()
 
     def status_of(self, doc_id: str, content_hash: str, annotator: str | None = None) -> SaveStatus | None:
