@@ -319,6 +319,9 @@ def merge_block(mentions: Iterable[MentionIn]) -> list[list[MentionIn]]:
             coarse.append((r[0], r[1], m))
     clusters = [c for run in _runs(sorted(day))
                 for c in _split(run[0], run[-1], [m for d in run for m in day[d]])]
+    for c in clusters:  # a run cut in two: each part spans only its own days
+        days = [date_range(m.date)[0] for m in c.members]  # type: ignore[index]
+        c.first, c.last = min(days), max(days)
     dated = list(clusters)
     # 2. month- and year-dated mentions: narrowest ranges first so that a year joins a month.
     coarse_clusters: list[_Cluster] = []
