@@ -79,12 +79,19 @@ def synthetic(n_mentions: int, per_doc: int, seed: int = 16) -> list[list[dict]]
 def as_mentions(docs: list[list[dict]]) -> list[MentionIn]:
     out = []
     for d, events in enumerate(docs):
+        # The trigger as as_documents writes it: the source's name where the text first gives it.
+        head = _head(d, sorted({e["src"] for e in events} | {e["tgt"] for e in events}))
         for k, e in enumerate(events):
             day = e["doc_day"]
             side = [Side(actor_key(c, None, c), c, None, c, c) for c in (e["src"], e["tgt"])]
             out.append(MentionIn(f"d{d}", f"v{k + 1}", day, day, day, f"outlet{d % 7}", e["type"], None,
-                                 e["modality"], e["date"], side[0], side[1], None, "trigger", 0, 10))
+                                 e["modality"], e["date"], side[0], side[1], None, e["src"], 0, 10,
+                                 head.index(e["src"])))
     return out
+
+
+def _head(d: int, names: list[str]) -> str:
+    return f"Bericht {d}: " + " en ".join(names) + ". "
 
 
 def as_documents(docs: list[list[dict]], offset: int = 0) -> list[Document]:
@@ -92,7 +99,7 @@ def as_documents(docs: list[list[dict]], offset: int = 0) -> list[Document]:
     for d, events in enumerate(docs):
         names = sorted({e["src"] for e in events} | {e["tgt"] for e in events})
         rng = random.Random(d + offset)  # a text of its own: no near duplicates by accident
-        text = f"Bericht {d + offset}: " + " en ".join(names) + ". " + " ".join(
+        text = _head(d + offset, names) + " ".join(
             f"woord{rng.randrange(100_000)}" for _ in range(60))
         ents, ids = [], {}
         for k, name in enumerate(names):

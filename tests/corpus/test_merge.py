@@ -140,3 +140,50 @@ def test_an_iso_week_is_its_seven_days():
                              m("b", "2020-10-14", "asserted", "2020-10-14"),
                              m("c", "2020-03-02", "asserted", None)])
     assert groups(events) == {frozenset("ab"), frozenset("c")}
+
+
+def _in(doc: str, k: int, typ: str, modality: str, date: str | None, trigger: str, src=US, tgt=KP):
+    return dataclasses.replace(m(doc, "2018-06-12", modality, date, typ=typ, src=src, tgt=tgt, trigger=trigger),
+                               event_id=f"v{k}")
+
+
+def test_one_article_merges_two_triggers_only_on_evidence():
+    # Undated and of another type: a threat and a refusal in one article are two events,
+    # though both fall in one family and take the same article date.
+    apart = merge_mentions([_in("a", 0, "THREATEN", "asserted", None, "dreigt"),
+                            _in("a", 1, "REJECT", "asserted", None, "weigert")])
+    assert len(apart) == 2
+    # A dated mention beside an undated one of the same article is background, not a report.
+    assert len(merge_mentions([_in("a", 0, "CONSULT", "asserted", "2018-06-12", "ontmoetten"),
+                               _in("a", 1, "CONSULT", "asserted", None, "overleg")])) == 2
+    # The same day, the same word again, or an undated restatement of type and modality: one.
+    assert len(merge_mentions([_in("a", 0, "CONSULT", "asserted", "2018-06-12", "ontmoetten"),
+                               _in("a", 1, "CONSULT", "asserted", "2018-06-12", "top")])) == 1
+    assert len(merge_mentions([_in("a", 0, "CONSULT", "asserted", "2018-06", "onderhandelingen"),
+                               _in("a", 1, "CONSULT", "asserted", None, "onderhandelen")])) == 1
+    assert len(merge_mentions([_in("a", 0, "CONSULT", "planned", None, "top"),
+                               _in("a", 1, "CONSULT", "planned", None, "ontmoeting")])) == 1
+    # Across articles the article date still counts: another outlet's undated report joins.
+    assert len(merge_mentions([_in("a", 0, "CONSULT", "asserted", "2018-06-12", "ontmoetten"),
+                               _in("b", 0, "CONSULT", "asserted", None, "overleg")])) == 1
+
+
+def test_one_article_rule_keeps_order_freedom():
+    pool = [_in("a", 0, "CONSULT", "asserted", "2018-06-12", "ontmoetten"),
+            _in("a", 1, "CONSULT", "asserted", None, "overleg"),
+            _in("a", 2, "CONSULT", "asserted", "2018-06-12", "top"),
+            _in("b", 0, "CONSULT", "asserted", None, "gesprek"),
+            _in("c", 0, "CONSULT", "asserted", "2018-06-13", "ontmoeting")]
+    want = merge_mentions(pool)
+    for perm in itertools.permutations(pool):
+        assert merge_mentions(list(perm)) == want
+
+
+def test_a_pair_of_one_country_is_compared_by_its_actors():
+    ss = lambda name: Side(actor_key(name, None, "SSD"), name, None, "SSD", "SSD")  # noqa: E731
+    kiir, machar, dinka = ss("Salva Kiir"), ss("Riek Machar"), ss("Dinka")
+    deal = _in("a", 0, "AGREE", "asserted", "2018-06-27", "getekend", src=kiir, tgt=machar)
+    backing = _in("b", 0, "SUPPORT", "asserted", "2018-06-27", "steunt", src=dinka, tgt=kiir)
+    assert deal.own_pair != backing.own_pair and len(merge_mentions([deal, backing])) == 2
+    # Between states the country still stands for its leader.
+    assert _in("a", 0, "CONSULT", "asserted", None, "top").own_pair == "country:PRK|country:USA"

@@ -22,6 +22,11 @@ batch can be merged by recomputing just the blocks it touches:
    the nearest event in that window that is dated to a month or finer (an ISO week is
    its seven days), else group with each other by article date.
 
+**Within one article** (every step above) two mentions join only as one event when the
+text says so (:func:`same_in_article`): one trigger, the same day, or an undated
+restatement of the same type and modality. A pair that counts by country is compared by
+its actors when both sides are of one country (:attr:`MentionIn.own_pair`).
+
 The id of a merged event is a hash of its mentions' keys: the same mentions give the
 same id whatever the order.
 """
@@ -95,6 +100,12 @@ def actor_key(name: str, kb_id: str | None, country: str | None) -> str:
     return "name:" + " ".join(name.lower().split())
 
 
+def _side_key(side: Side | None, fine: bool) -> str:
+    if side is None:
+        return UNKNOWN
+    return actor_key(side.name, side.kb_id, None) if fine else side.key
+
+
 @dataclass(frozen=True)
 class MentionIn(Record):
     """One event mention of one article, with what merging needs to know of it."""
@@ -124,11 +135,15 @@ class MentionIn(Record):
 
     @property
     def own_pair(self) -> str:
-        """The actor pair, order-free; an event with no actor is a pair of its own."""
+        """The actor pair, order-free; an event with no actor is a pair of its own.
+        Countries stand for their leaders between states, but when both sides are of one
+        country (Kiir and Machar, a junta and its president) the country says nothing
+        about who acts on whom, so such a pair is compared by the actors themselves."""
         if self.source is None and self.target is None:
             return f"doc:{self.key}"
-        keys = sorted((self.source.key if self.source else UNKNOWN,
-                       self.target.key if self.target else UNKNOWN))
+        domestic = bool(self.source and self.target and self.source.country
+                        and self.source.country == self.target.country)
+        keys = sorted((_side_key(self.source, domestic), _side_key(self.target, domestic)))
         return "|".join(keys)
 
     @property
@@ -234,6 +249,59 @@ class _Cluster:
     def __init__(self, first: str, last: str, members: list[MentionIn]) -> None:
         self.first, self.last, self.members = first, last, members
 
+    def fits(self, m: MentionIn) -> bool:
+        """Whether m may join: it must be one event with every mention of its own article here."""
+        return all(same_in_article(m, x) for x in self.members if x.doc_id == m.doc_id)
+
+
+# Triggers sharing this many first letters are taken as one word ("onderhandelingen",
+# "onderhandelen"): gold events and cheap comparisons have no lemma to hand.
+STEM = 6
+
+
+def _stem(trigger: str) -> str:
+    return " ".join(trigger.lower().split())[:STEM]
+
+
+def _exact_day(m: MentionIn) -> str | None:
+    r = date_range(m.date)
+    return r[0] if r and r[0] == r[1] else None
+
+
+def same_in_article(a: MentionIn, b: MentionIn) -> bool:
+    """Two mentions of one article are one event only with evidence in the text: one trigger
+    (a joint act, or the same word again), both dated to the same day, or both undated
+    with the same PLOVER type and modality (a restatement). An article that names a pair
+    twice with different words most often tells two happenings (a meeting and the
+    earlier talks, a threat and a refusal), and an undated mention must not take the
+    article's date to prove that it is the dated one."""
+    if a.doc_id != b.doc_id or a.key == b.key:
+        return True
+    if a.trigger_start >= 0 and a.trigger_start == b.trigger_start:
+        return True
+    if a.trigger and _stem(a.trigger) == _stem(b.trigger):
+        return True
+    day = _exact_day(a)
+    if day is not None and day == _exact_day(b):
+        return True
+    # A restatement (headline, then body) keeps the exact type and modality and adds no
+    # date; a dated mention beside an undated one is background, not the same report.
+    return (date_range(a.date) is None and date_range(b.date) is None
+            and a.type == b.type and a.modality == b.modality)
+
+
+def _split(first: str, last: str, members: list[MentionIn]) -> list[_Cluster]:
+    """Members cut into clusters whose mentions of one article are one event (canonically:
+    members in key order, each into the first cluster that takes it)."""
+    out: list[_Cluster] = []
+    for m in sorted(members, key=lambda m: m.key):
+        home = next((c for c in out if c.fits(m)), None)
+        if home is None:
+            out.append(_Cluster(first, last, [m]))
+        else:
+            home.members.append(m)
+    return out
+
 
 def merge_block(mentions: Iterable[MentionIn]) -> list[list[MentionIn]]:
     """The mentions of one block grouped into events (module docstring), canonically."""
@@ -249,16 +317,20 @@ def merge_block(mentions: Iterable[MentionIn]) -> list[list[MentionIn]]:
             day.setdefault(r[0], []).append(m)
         else:
             coarse.append((r[0], r[1], m))
-    clusters = [_Cluster(run[0], run[-1], [m for d in run for m in day[d]]) for run in _runs(sorted(day))]
+    clusters = [c for run in _runs(sorted(day))
+                for c in _split(run[0], run[-1], [m for d in run for m in day[d]])]
+    for c in clusters:  # a run cut in two: each part spans only its own days
+        days = [date_range(m.date)[0] for m in c.members]  # type: ignore[index]
+        c.first, c.last = min(days), max(days)
     dated = list(clusters)
     # 2. month- and year-dated mentions: narrowest ranges first so that a year joins a month.
     coarse_clusters: list[_Cluster] = []
     for first, last, m in sorted(coarse, key=lambda c: (_day(c[1]) - _day(c[0]), c[0], c[2].key)):
-        inside = [c for c in dated if first <= c.first and c.last <= last]
+        inside = [c for c in dated if first <= c.first and c.last <= last and c.fits(m)]
         if not inside:
-            inside = [c for c in coarse_clusters if first <= c.first and c.last <= last]
+            inside = [c for c in coarse_clusters if first <= c.first and c.last <= last and c.fits(m)]
         if inside:
-            best = min(inside, key=lambda c: (-len(c.members), c.first))
+            best = min(inside, key=lambda c: (-len(c.members), c.first, c.members[0].key))
             best.members.append(m)
         else:
             coarse_clusters.append(_Cluster(first, last, [m]))
@@ -269,16 +341,16 @@ def merge_block(mentions: Iterable[MentionIn]) -> list[list[MentionIn]]:
         lo, hi = _window(m)
         # A year is too wide to say that an undated report means this event.
         near = [c for c in clusters if c.first <= hi and c.last >= lo
-                and (_day(c.last) - _day(c.first)).days <= MAX_ANCHOR_DAYS]
+                and (_day(c.last) - _day(c.first)).days <= MAX_ANCHOR_DAYS and c.fits(m)]
         if near:
-            best = min(near, key=lambda c: (_distance(c, m), -len(c.members), c.first))
+            best = min(near, key=lambda c: (_distance(c, m), -len(c.members), c.first, c.members[0].key))
             best.members.append(m)
         else:
             loose.append(m)
     for run in _runs(sorted({m.doc_first for m in loose})):
         members = [m for m in loose if run[0] <= m.doc_first <= run[-1]]
-        clusters.append(_Cluster(min(m.doc_first for m in members),
-                                 max(m.doc_last for m in members), members))
+        clusters.extend(_split(min(m.doc_first for m in members),
+                               max(m.doc_last for m in members), members))
     return [sorted(c.members, key=lambda m: m.report_order) for c in clusters]
 
 
