@@ -22,7 +22,7 @@ def client(tmp_path_factory):
             store.save(d)
         store.commit()
         sync(store)
-    with TestClient(create_app(path), raise_server_exceptions=False) as c:
+    with TestClient(create_app(path), base_url="http://127.0.0.1", raise_server_exceptions=False) as c:
         yield c
 
 

@@ -168,7 +168,9 @@ def write_merged_tables(spark, tables: dict, output: str) -> dict[str, int]:
         base = output.rstrip("/")
         merged.write.mode("overwrite").partitionBy("month").parquet(f"{base}/{MERGED_TABLE}")
         stories.coalesce(1).write.mode("overwrite").parquet(f"{base}/{STORIES_TABLE}")
-        counts = {k: n for k, n in rows.map(lambda r: (r[0], 1)).countByKey().items()}
+        # reduceByKey, not countByKey: the latter fails on an RDD without partitions
+        # (a run whose articles gave no events at all).
+        counts = dict(rows.map(lambda r: (r[0], 1)).reduceByKey(lambda a, b: a + b).collect())
     finally:
         rows.unpersist()
     return {MERGED_TABLE: counts.get("m", 0), STORIES_TABLE: counts.get("s", 0)}
