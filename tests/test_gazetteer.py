@@ -98,3 +98,10 @@ def test_the_geonames_table_is_well_formed_and_attributed():
         assert name.lower() not in seen, name
         seen.add(name.lower())
     assert len(seen) > 10_000
+
+
+def test_a_kb_place_without_its_own_point_takes_the_name_tables_before_its_country():
+    g = Gazetteer.default()
+    assert g.by_id("ISTANBUL_TUR").precision == "country"  # the KB has no point for it
+    istanbul = g.lookup("Istanbul", "ISTANBUL_TUR")
+    assert istanbul.precision == "place" and abs(istanbul.lon - 29.0) < 0.2 and istanbul.country == "TUR"

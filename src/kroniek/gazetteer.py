@@ -110,8 +110,10 @@ class Gazetteer:
         found = self.by_id(kb_id)
         if found is None and self._resolve_name is not None:
             found = self.by_id(self._resolve_name(name))
-        if found is None:
-            found = self._places.get(name.strip().lower())
+        if found is None or found.precision == "country":
+            # a KB place without a point of its own (Istanbul) may have one in the name
+            # tables: better its own point than its country's
+            found = self._places.get(name.strip().lower()) or found
         return found
 
     def __len__(self) -> int:
