@@ -181,8 +181,9 @@ def test_keyboard_reaches_a_story_and_its_evidence(server, page):
         seen.append(page.evaluate("document.activeElement.closest('li.report') ? "
                                   "document.activeElement.closest('li.report').dataset.doc : null"))
     assert seen[:4] == ["top-plan", "top-plan-2", "top-af", "top-toch"]
+    page.keyboard.press("Shift+Tab")  # back from the footer to the last report's evidence
+    assert page.evaluate("document.activeElement.closest('li.report').dataset.doc") == "top-toch"
     screenshot(page, "story-keyboard")
-    page.keyboard.press("Shift+Tab")
     page.keyboard.press("Enter")
     page.wait_for_selector("#selected-sentence")
     assert "#/doc/" in page.url
