@@ -105,15 +105,3 @@ def test_a_kb_place_without_its_own_point_takes_the_name_tables_before_its_count
     assert g.by_id("ISTANBUL_TUR").precision == "country"  # the KB has no point for it
     istanbul = g.lookup("Istanbul", "ISTANBUL_TUR")
     assert istanbul.precision == "place" and abs(istanbul.lon - 29.0) < 0.2 and istanbul.country == "TUR"
-
-
-def test_a_station_or_district_named_after_a_dutch_town_stands_at_that_town():
-    g = Gazetteer.default()
-    utrecht = g.lookup("Utrecht")
-    station = g.lookup("Utrecht Centraal")
-    assert station.precision == "town" and (station.lat, station.lon) == (utrecht.lat, utrecht.lon)
-    assert g.lookup("Amersfoort Vathorst").precision == "town"
-    # the town must come first, and be Dutch or Belgian: a club, a foreign street stay unplaced
-    assert g.lookup("PEC Zwolle") is None
-    assert g.lookup("Moskou Oost-Boulevard") is None
-    assert g.lookup("Hoofdstraat") is None

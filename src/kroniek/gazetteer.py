@@ -16,9 +16,7 @@ name alone missed most places. So coordinates are looked up
    the Netherlands and Belgium with 500 or more inhabitants under each of its names,
    larger places elsewhere; made by ``scripts/build_geonames_places.py``, CC BY 4.0).
 
-A name that begins with a Dutch or Belgian town the tables know ("Amsterdam Centraal")
-stands at that town, marked ``precision="town"``. A place none of these know has no
-coordinates: the UI lists it without a point.
+A place none of these know has no coordinates: the UI lists it without a point.
 """
 
 from __future__ import annotations
@@ -32,9 +30,7 @@ from types import MappingProxyType
 from .errors import ConfigError
 from .lexicons import lexicon_text
 
-PRECISIONS = ("place", "town", "country")
-# Countries whose towns stand in for a street, station or district named after them.
-HOME_COUNTRIES = frozenset({"NLD", "BEL"})
+PRECISIONS = ("place", "country")
 
 
 @dataclass(frozen=True)
@@ -42,7 +38,7 @@ class Coordinates:
     lat: float
     lon: float
     country: str | None
-    precision: str = "place"   # place: its own point; town: its town's; country: its country's
+    precision: str = "place"   # place: its own point; country: its country's point stands in
 
 
 def _rows(lines: list[str], where: str, columns: int) -> list[tuple[int, list[str]]]:
@@ -118,22 +114,7 @@ class Gazetteer:
             # a KB place without a point of its own (Istanbul) may have one in the name
             # tables: better its own point than its country's
             found = self._places.get(name.strip().lower()) or found
-        if found is None:
-            found = self._town_of(name)
         return found
-
-    def _town_of(self, name: str) -> Coordinates | None:
-        """A station, district or building named after its Dutch or Belgian town
-        ("Amsterdam Centraal", "Amersfoort Vathorst") stands at that town, marked
-        ``precision="town"``. Only the first word counts: a last word is as often a
-        club's or firm's ("PEC Zwolle")."""
-        words = name.split()
-        if len(words) < 2:
-            return None
-        town = self._places.get(words[0].lower())
-        if town is None or town.country not in HOME_COUNTRIES or town.precision != "place":
-            return None
-        return replace(town, precision="town")
 
     def __len__(self) -> int:
         return len(self._places) + len(self._ids)

@@ -787,7 +787,7 @@ class Place(Record):
     events: int         # events located here
     documents: int      # articles that name it
     kb_id: str | None = None
-    precision: str | None = None  # place: its own point; town / country: its town's or country's stands in
+    precision: str | None = None  # place: its own point; country: its country's point stands in
 
 
 def places(store: Store, period: Period | None = None, actor: str | None = None,

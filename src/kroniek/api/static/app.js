@@ -747,13 +747,12 @@ async function drawMap(container, params, period) {
     if (!xy) return;
     const r = p.events ? 4 + 12 * Math.sqrt(p.events / maxE) : 3;
     const name = nameFor(p.kb_id, p.name);
-    const approx = p.precision === "country" ? " " + t("map.approx") : p.precision === "town" ? " " + t("map.approx.town") : "";
-    const g = svg("a", { class: "place" + (p.events ? "" : " named") + (approx ? " approx" : ""),
+    const g = svg("a", { class: "place" + (p.events ? "" : " named") + (p.precision === "country" ? " approx" : ""),
                          "data-name": p.name, href: "#", role: "button",
                          "aria-label": `${name}: ${p.events} ${t("col.events")}, ${p.documents} ${t("col.articles")}` },
       svg("circle", { cx: xy[0], cy: xy[1], r },
           svg("title", {}, `${name}: ${p.events} ${t("col.events")}, ${p.documents} ${t("col.articles")}` +
-                          approx)));
+                          (p.precision === "country" ? " " + t("map.approx") : ""))));
     // labels for the places with most events, skipped where they would overlap another
     if (i < 25) {
       const width = 7 * name.length;
