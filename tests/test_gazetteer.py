@@ -105,3 +105,12 @@ def test_a_kb_place_without_its_own_point_takes_the_name_tables_before_its_count
     assert g.by_id("ISTANBUL_TUR").precision == "country"  # the KB has no point for it
     istanbul = g.lookup("Istanbul", "ISTANBUL_TUR")
     assert istanbul.precision == "place" and abs(istanbul.lon - 29.0) < 0.2 and istanbul.country == "TUR"
+
+
+def test_every_kb_place_has_a_point():
+    from kroniek.kb.loader import default_kb
+
+    g = Gazetteer.default()
+    places = [e for e in default_kb().entries.values() if e.type in ("GPE", "LOC")]
+    assert [e.id for e in places if g.by_id(e.id) is None] == []
+    assert g.lookup("Jordan River", "JORDAN_RIVER").lon == 35.55
