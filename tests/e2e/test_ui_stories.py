@@ -204,3 +204,17 @@ def test_no_serious_accessibility_violations_on_the_story_views(server, browser,
         assert violations == [], violations
     finally:
         context.close()
+
+
+def test_an_actors_page_leads_to_its_own_stories(server, page):
+    page.goto(server.url + "/#/actor/NLD")
+    page.wait_for_selector("#timeline-title")
+    page.click("a[href^='#/stories?actor=']")
+    page.wait_for_selector("#story-list tr[data-story]")
+    assert page.text_content("#stories-title") == "Verhalen met Nederland"
+    assert len(page.query_selector_all("#story-list tr[data-story]")) == 1
+    # an actor the database does not know: said in plain words, never all stories instead
+    page.goto(server.url + "/#/stories?actor=Atlantis")
+    page.wait_for_selector("#status .message")
+    assert "“Atlantis”" in page.text_content("#status .message")
+    assert page.query_selector("#story-list") is None

@@ -10,7 +10,7 @@
 //   #/dyad/A/B?from=&to=    events between two actors, both directions
 //   #/search/TEXT           full-text search over articles
 //   #/doc/ID[/EVENT]        an article with its annotations highlighted
-//   #/stories?from=&to=     story threads, most reported first
+//   #/stories?actor=&from=&to=  story threads, most reported first (with an actor: its own)
 //   #/story/ID              one story: each merged event's status arc and every report
 "use strict";
 
@@ -145,7 +145,8 @@ function currentRoute() {
   const decode = (part) => { try { return decodeURIComponent(part); } catch { return part; } };
   const parts = path.split("/").filter(Boolean).map(decode);
   const params = new URLSearchParams(query || "");
-  return { parts, period: { from: params.get("from") || "", to: params.get("to") || "" } };
+  return { parts, actor: params.get("actor") || "",
+           period: { from: params.get("from") || "", to: params.get("to") || "" } };
 }
 
 // The search boxes always show what the page on screen was asked for (also when the
@@ -160,7 +161,7 @@ function syncInputs(parts, period) {
 }
 
 async function render() {
-  const { parts, period } = currentRoute();
+  const { parts, period, actor } = currentRoute();
   const view = document.getElementById("view");
   status("");
   syncInputs(parts, period);
@@ -169,12 +170,13 @@ async function render() {
     else if (parts[0] === "dyad" && parts[1] && parts[2]) await renderDyad(view, parts[1], parts[2], period);
     else if (parts[0] === "search" && parts[1]) await renderSearch(view, parts[1], period);
     else if (parts[0] === "doc" && parts[1]) await renderDocument(view, parts[1], parts[2] || null);
-    else if (parts[0] === "stories") await renderStories(view, period);
+    else if (parts[0] === "stories") await renderStories(view, period, actor);
     else if (parts[0] === "story" && parts[1]) await renderStory(view, parts[1]);
     else await renderHome(view, period);
   } catch (err) {
     clear(view);
-    await showError(err, parts);
+    // the stories list names its actor in the query, not the path: the error names it too
+    await showError(err, parts[0] === "stories" && actor ? ["stories", actor] : parts);
   }
 }
 
@@ -262,6 +264,10 @@ async function renderActor(view, actor, period) {
     (timeline.truncated ? t("timeline.truncated") : "") + "."));
   const dym = didYouMean(m);
   if (dym) view.appendChild(dym);
+  const p = new URLSearchParams({ actor });
+  if (period.from) p.set("from", period.from);
+  if (period.to) p.set("to", period.to);
+  view.appendChild(el("p", {}, link("#/stories?" + p.toString(), t("stories.for", matchTitle(m)))));
   const left = el("div", {}, el("h2", {}, t("timeline")), legend(),
                   drawTimeline(timeline.events), eventList(timeline.events, "timeline-events"));
   const right = el("div", {}, el("h2", {}, t("network.period")), networkBox(),
@@ -520,10 +526,13 @@ function sideName(side) {
 
 function plural(n, one, many) { return t(n === 1 ? one : many, n); }
 
-async function renderStories(view, period) {
-  const stories = await api("/api/stories", { from: period.from, to: period.to, limit: 200 });
+async function renderStories(view, period, actor) {
+  const [stories, who] = await Promise.all([
+    api("/api/stories", { actor, from: period.from, to: period.to, limit: 200 }),
+    actor ? api("/api/actor", { actor }) : null]);
   clear(view);
-  view.appendChild(el("h1", { id: "stories-title", tabindex: "-1" }, t("stories.title")));
+  view.appendChild(el("h1", { id: "stories-title", tabindex: "-1" },
+                      who ? t("stories.title.actor", matchTitle(who)) : t("stories.title")));
   view.appendChild(el("p", { class: "muted" }, t("stories.intro")));
   if (!stories.length) {
     view.appendChild(el("p", { class: "empty", id: "stories-empty" }, t("stories.empty")));
