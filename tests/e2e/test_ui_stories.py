@@ -218,3 +218,19 @@ def test_an_actors_page_leads_to_its_own_stories(server, page):
     page.wait_for_selector("#status .message")
     assert "“Atlantis”" in page.text_content("#status .message")
     assert page.query_selector("#story-list") is None
+
+
+def test_articles_without_an_outlet_are_not_shown_as_a_question_mark(tmp_path, page):
+    db = tmp_path / "nosource.db"
+    with Store.open_writer(db) as store:
+        for doc_id, date, _outlet, title, text, events in ARTICLES[:2]:
+            store.save(_document(doc_id, date, None, title, text, events))
+        store.commit()
+        sync(store)
+    with Server(db) as s:
+        page.goto(s.url + "/#/stories")
+        page.wait_for_selector("#story-list tr[data-story] a")
+        page.click("#story-list tr[data-story] a")
+        page.wait_for_selector("#story-events li.merged .outlets")
+        line = page.text_content("#story-events li.merged .outlets")
+        assert "?" not in line and "geen bron genoemd" in line

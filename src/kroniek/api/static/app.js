@@ -582,11 +582,20 @@ function mergedEvent(m) {
     statusArc(m.status),
     m.dates.length > 1 ? el("p", { class: "muted small dates-disagree" },
       t("story.dates", m.dates.map(d => `${d.value} (${d.reports})`).join(", "))) : null,
-    el("p", { class: "muted small" }, t("story.outlets", m.outlets.join(", ") || "?", m.first_reported, m.last_reported)));
+    el("p", { class: "muted small outlets" }, outletsLine(m)));
   const reports = el("ol", { class: "reports", "aria-label": t("story.reports") });
   for (const r of m.mentions) reports.appendChild(reportItem(r));
   item.appendChild(reports);
   return item;
+}
+
+// Who reported it and when; articles without a named outlet are counted apart (the
+// merging keeps "?" for them).
+function outletsLine(m) {
+  const named = m.outlets.filter(o => o && o !== "?");
+  if (!named.length) return t("story.outlets.none", m.first_reported, m.last_reported);
+  return t("story.outlets", named.join(", "), m.first_reported, m.last_reported) +
+         (named.length < m.outlets.length ? " " + t("story.outlets.unnamed") : "");
 }
 
 // The arc in report order: "planned (from 2018-05-10, 2 reports) → negated → asserted".
