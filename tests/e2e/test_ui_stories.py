@@ -122,6 +122,8 @@ def test_the_story_list_leads_to_a_story_with_its_status_arc(server, page):
     assert reports[0].query_selector("q .trigger").text_content() == "top"
     assert "De Avondbode" in reports[2].text_content()
     assert "Nederland → België" in summit.text_content()  # Dutch names of the KB's countries
+    # the story's title names its actors in Dutch too (the server's label is in English)
+    assert page.text_content("#story-title").startswith("België – Nederland: ")
     screenshot(page, "story-arc")
     # a report's link opens its article with that sentence highlighted
     reports[2].query_selector("a").click()
@@ -141,6 +143,7 @@ def test_the_story_view_in_english(server, page):
                   "happened (from 2021-03-16, 1 report)"
     assert page.text_content("#nav-stories") == "Stories"
     assert "Netherlands → Belgium" in page.text_content("#story-events li.merged")
+    assert page.text_content("#story-title").startswith("Belgium – Netherlands: ")
     screenshot(page, "story-arc-en")
 
 

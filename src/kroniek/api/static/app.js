@@ -558,7 +558,7 @@ async function renderStory(view, storyId) {
   const s = detail.story;
   view.appendChild(el("p", { class: "small" }, link("#/stories", "← " + t("stories.back"))));
   // the heading takes focus, so a keyboard or screen-reader user starts at the story
-  const title = el("h1", { id: "story-title", tabindex: "-1" }, s.label);
+  const title = el("h1", { id: "story-title", tabindex: "-1" }, storyTitle(detail));
   view.appendChild(title);
   view.appendChild(el("p", { class: "muted" },
     t("story.summary", s.first_day, s.last_day, s.events, s.documents, s.reports)));
@@ -566,6 +566,24 @@ async function renderStory(view, storyId) {
   for (const m of detail.events) list.appendChild(mergedEvent(m));
   view.appendChild(list);
   title.focus({ preventScroll: true });
+}
+
+// The story's label in the chosen language: its two most reported actors (ranked as the
+// server ranks them for its label, by reports, then English name) and its trigger words.
+function storyTitle(detail) {
+  const count = new Map();
+  for (const m of detail.events) {
+    for (const side of [m.source, m.target]) {
+      if (!side) continue;
+      const seen = count.get(side.name) || { side, n: 0 };
+      seen.n += m.reports;
+      count.set(side.name, seen);
+    }
+  }
+  const ranked = [...count.entries()].sort((a, b) => b[1].n - a[1].n || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  if (!ranked.length) return detail.story.label;
+  const who = ranked.slice(0, 2).map(([, v]) => sideName(v.side)).join(" – ");
+  return detail.story.terms.length ? `${who}: ${detail.story.terms.join(", ")}` : who;
 }
 
 // One merged event: what, who, when; its status arc across the reports; every report's
