@@ -11,7 +11,10 @@ name alone missed most places. So coordinates are looked up
 2. by name: every name the KB knows for a place or country (Dutch and English,
    official and short forms) leads to its entry, and so to step 1;
 3. by the language's own list of names (``lexicons/<lang>/places.tsv``), for places
-   the KB does not know.
+   the KB does not know;
+4. by GeoNames' towns and villages (``kb/data/geonames_places.tsv``: every place in
+   the Netherlands and Belgium with 500 or more inhabitants under each of its names,
+   larger places elsewhere; made by ``scripts/build_geonames_places.py``, CC BY 4.0).
 
 A place none of these know has no coordinates: the UI lists it without a point.
 """
@@ -107,8 +110,10 @@ class Gazetteer:
         found = self.by_id(kb_id)
         if found is None and self._resolve_name is not None:
             found = self.by_id(self._resolve_name(name))
-        if found is None:
-            found = self._places.get(name.strip().lower())
+        if found is None or found.precision == "country":
+            # a KB place without a point of its own (Istanbul) may have one in the name
+            # tables: better its own point than its country's
+            found = self._places.get(name.strip().lower()) or found
         return found
 
     def __len__(self) -> int:
@@ -154,11 +159,17 @@ def _name_resolver(kb, ids: Mapping[str, Coordinates]) -> Callable[[str], str | 
 def _packaged(lang: str) -> Gazetteer:
     from .kb.loader import default_kb
 
+    from .kb.loader import data_text
+
     try:
         text, where = lexicon_text("places.tsv", lang)
-        names = Gazetteer.from_lines(text.splitlines(), where)._places
+        names = dict(Gazetteer.from_lines(text.splitlines(), where)._places)
     except FileNotFoundError:
-        names = MappingProxyType({})
+        names = {}
+    # GeoNames' towns come last: the language's own list wins where both name a place
+    text, where = data_text("geonames_places.tsv")
+    for name, point in Gazetteer.from_lines(text.splitlines(), where)._places.items():
+        names.setdefault(name, point)
     kb = default_kb()
     ids = _id_points(kb)
     return Gazetteer(names, ids, _name_resolver(kb, ids))

@@ -10,6 +10,8 @@
 //   #/dyad/A/B?from=&to=    events between two actors, both directions
 //   #/search/TEXT           full-text search over articles
 //   #/doc/ID[/EVENT]        an article with its annotations highlighted
+//   #/stories?actor=&from=&to=  story threads, most reported first (with an actor: its own)
+//   #/story/ID              one story: each merged event's status arc and every report
 "use strict";
 
 const SVG_NS = "http://www.w3.org/2000/svg";
@@ -143,7 +145,8 @@ function currentRoute() {
   const decode = (part) => { try { return decodeURIComponent(part); } catch { return part; } };
   const parts = path.split("/").filter(Boolean).map(decode);
   const params = new URLSearchParams(query || "");
-  return { parts, period: { from: params.get("from") || "", to: params.get("to") || "" } };
+  return { parts, actor: params.get("actor") || "",
+           period: { from: params.get("from") || "", to: params.get("to") || "" } };
 }
 
 // The search boxes always show what the page on screen was asked for (also when the
@@ -158,7 +161,7 @@ function syncInputs(parts, period) {
 }
 
 async function render() {
-  const { parts, period } = currentRoute();
+  const { parts, period, actor } = currentRoute();
   const view = document.getElementById("view");
   status("");
   syncInputs(parts, period);
@@ -167,10 +170,13 @@ async function render() {
     else if (parts[0] === "dyad" && parts[1] && parts[2]) await renderDyad(view, parts[1], parts[2], period);
     else if (parts[0] === "search" && parts[1]) await renderSearch(view, parts[1], period);
     else if (parts[0] === "doc" && parts[1]) await renderDocument(view, parts[1], parts[2] || null);
+    else if (parts[0] === "stories") await renderStories(view, period, actor);
+    else if (parts[0] === "story" && parts[1]) await renderStory(view, parts[1]);
     else await renderHome(view, period);
   } catch (err) {
     clear(view);
-    await showError(err, parts);
+    // the stories list names its actor in the query, not the path: the error names it too
+    await showError(err, parts[0] === "stories" && actor ? ["stories", actor] : parts);
   }
 }
 
@@ -181,11 +187,14 @@ async function showError(err, parts) {
   clear(box);
   const asked = parts[0] === "dyad" ? `${parts[1]} / ${parts[2]}` : parts[1] || "";
   // a search text that cannot be read is about quotes and brackets, not dates
-  const code = parts[0] === "search" && err.code === "E_QUERY_PARAM" ? "E_STORE_QUERY" : err.code;
+  let code = parts[0] === "search" && err.code === "E_QUERY_PARAM" ? "E_STORE_QUERY" : err.code;
+  // an unknown story is not an unknown article
+  if (parts[0] === "story" && err.code === "E_STORE_NOT_FOUND") code = "E_STORY_NOT_FOUND";
   const key = "err." + code;
   const known = key in STRINGS.en;
   box.dataset.code = err.code || "";
   box.appendChild(el("span", { class: "message" }, known ? t(key, asked) : err.code === "404" ? t("err.404") : t("err.other")));
+  if (code === "E_STORY_NOT_FOUND") { box.appendChild(document.createTextNode(" ")); box.appendChild(link("#/stories", t("stories.link"))); }
   if (err.code === "E_QUERY_NO_ACTOR" && asked) {
     // "did you mean": the actors whose names start like the query
     const first = asked.replace(/^(kb|name|country):/, "").split(/[\s/]+/)[0].slice(0, 3);
@@ -255,6 +264,10 @@ async function renderActor(view, actor, period) {
     (timeline.truncated ? t("timeline.truncated") : "") + "."));
   const dym = didYouMean(m);
   if (dym) view.appendChild(dym);
+  const p = new URLSearchParams({ actor });
+  if (period.from) p.set("from", period.from);
+  if (period.to) p.set("to", period.to);
+  view.appendChild(el("p", {}, link("#/stories?" + p.toString(), t("stories.for", matchTitle(m)))));
   const left = el("div", {}, el("h2", {}, t("timeline")), legend(),
                   drawTimeline(timeline.events), eventList(timeline.events, "timeline-events"));
   const right = el("div", {}, el("h2", {}, t("network.period")), networkBox(),
@@ -499,6 +512,135 @@ function eventList(events, id, dyad) {
          el("span", { class: "muted" }, `${e.doc_title || e.doc_id} · ${e.doc_date}${e.medium ? " · " + e.medium : ""}`))));
   }
   return list;
+}
+
+// ------------------------------------------------------------------ stories
+
+// A merged event's side (source or target) by name, Dutch where the KB has it: a KB
+// entry by its id, a country as such (its actor code is its ISO code) by that code.
+function sideName(side) {
+  if (!side) return "?";
+  const id = side.kb_id || (side.code && side.code === side.country ? side.code : null);
+  return nameFor(id, side.name);
+}
+
+function plural(n, one, many) { return t(n === 1 ? one : many, n); }
+
+async function renderStories(view, period, actor) {
+  const [stories, who] = await Promise.all([
+    api("/api/stories", { actor, from: period.from, to: period.to, limit: 200 }),
+    actor ? api("/api/actor", { actor }) : null]);
+  clear(view);
+  view.appendChild(el("h1", { id: "stories-title", tabindex: "-1" },
+                      who ? t("stories.title.actor", matchTitle(who)) : t("stories.title")));
+  view.appendChild(el("p", { class: "muted" }, t("stories.intro")));
+  if (!stories.length) {
+    view.appendChild(el("p", { class: "empty", id: "stories-empty" }, t("stories.empty")));
+    return;
+  }
+  const table = el("table", { class: "list", id: "story-list" },
+    el("caption", { class: "visually-hidden" }, t("stories.title")),
+    el("tr", {}, el("th", { scope: "col" }, t("col.story")), el("th", { scope: "col" }, t("col.period")),
+       el("th", { scope: "col" }, t("col.events")), el("th", { scope: "col" }, t("col.articles")),
+       el("th", { scope: "col" }, t("col.reports"))));
+  for (const s of stories) {
+    table.appendChild(el("tr", { "data-story": s.id },
+      el("td", {}, link("#/story/" + encodeURIComponent(s.id), s.label)),
+      el("td", { class: "edate" }, s.first_day === s.last_day ? s.first_day : `${s.first_day} – ${s.last_day}`),
+      el("td", {}, s.events), el("td", {}, s.documents), el("td", {}, s.reports)));
+  }
+  view.appendChild(table);
+}
+
+async function renderStory(view, storyId) {
+  const detail = await api("/api/stories/" + encodeURIComponent(storyId));
+  clear(view);
+  const s = detail.story;
+  view.appendChild(el("p", { class: "small" }, link("#/stories", "← " + t("stories.back"))));
+  // the heading takes focus, so a keyboard or screen-reader user starts at the story
+  const title = el("h1", { id: "story-title", tabindex: "-1" }, storyTitle(detail));
+  view.appendChild(title);
+  view.appendChild(el("p", { class: "muted" },
+    t("story.summary", s.first_day, s.last_day, s.events, s.documents, s.reports)));
+  const list = el("ol", { class: "merged-events", id: "story-events" });
+  for (const m of detail.events) list.appendChild(mergedEvent(m));
+  view.appendChild(list);
+  title.focus({ preventScroll: true });
+}
+
+// The story's label in the chosen language: its two most reported actors (ranked as the
+// server ranks them for its label, by reports, then English name) and its trigger words.
+function storyTitle(detail) {
+  const count = new Map();
+  for (const m of detail.events) {
+    for (const side of [m.source, m.target]) {
+      if (!side) continue;
+      const seen = count.get(side.name) || { side, n: 0 };
+      seen.n += m.reports;
+      count.set(side.name, seen);
+    }
+  }
+  const ranked = [...count.entries()].sort((a, b) => b[1].n - a[1].n || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  if (!ranked.length) return detail.story.label;
+  const who = ranked.slice(0, 2).map(([, v]) => sideName(v.side)).join(" – ");
+  return detail.story.terms.length ? `${who}: ${detail.story.terms.join(", ")}` : who;
+}
+
+// One merged event: what, who, when; its status arc across the reports; every report's
+// sentence (trigger marked) with a link to that report's evidence in its article.
+function mergedEvent(m) {
+  const last = m.status.length ? m.status[m.status.length - 1].modality : "asserted";
+  const when = m.date || (m.first_day === m.last_day ? m.first_day : `${m.first_day} – ${m.last_day}`);
+  const item = el("li", { class: "merged card " + last, "data-merged": m.id },
+    el("div", { class: "head" },
+      el("span", { class: "edate" }, when),
+      el("span", { class: "etype" }, m.type + (m.mode ? " · " + m.mode : "")),
+      el("span", {}, `${sideName(m.source)} → ${sideName(m.target)}`),
+      m.location ? el("span", { class: "muted" }, t("at", m.location)) : null),
+    statusArc(m.status),
+    m.dates.length > 1 ? el("p", { class: "muted small dates-disagree" },
+      t("story.dates", m.dates.map(d => `${d.value} (${d.reports})`).join(", "))) : null,
+    el("p", { class: "muted small outlets" }, outletsLine(m)));
+  const reports = el("ol", { class: "reports", "aria-label": t("story.reports") });
+  for (const r of m.mentions) reports.appendChild(reportItem(r));
+  item.appendChild(reports);
+  return item;
+}
+
+// Who reported it and when; articles without a named outlet are counted apart (the
+// merging keeps "?" for them).
+function outletsLine(m) {
+  const named = m.outlets.filter(o => o && o !== "?");
+  if (!named.length) return t("story.outlets.none", m.first_reported, m.last_reported);
+  return t("story.outlets", named.join(", "), m.first_reported, m.last_reported) +
+         (named.length < m.outlets.length ? " " + t("story.outlets.unnamed") : "");
+}
+
+// The arc in report order: "planned (from 2018-05-10, 2 reports) → negated → asserted".
+function statusArc(steps) {
+  const arc = el("p", { class: "arc", "aria-label": t("story.arc") });
+  steps.forEach((step, i) => {
+    if (i) arc.appendChild(el("span", { class: "arrow", "aria-hidden": "true" }, " → "));
+    arc.appendChild(el("span", { class: "arc-step badge " + step.modality, "data-modality": step.modality },
+      modality(step.modality) + " " + t("story.step", step.start, plural(step.reports, "n.report", "n.reports"))));
+  });
+  return arc;
+}
+
+function reportItem(r) {
+  // offsets are the document's; the sentence's text starts at sentence.start (code points)
+  const chars = Array.from(r.sentence_text);
+  const a = Math.max(0, Math.min(chars.length, r.trigger.start - r.sentence.start));
+  const b = Math.max(a, Math.min(chars.length, r.trigger.end - r.sentence.start));
+  const sentence = el("q", { class: "sentence" }, chars.slice(0, a).join(""),
+    el("span", { class: "trigger" }, chars.slice(a, b).join("")), chars.slice(b).join(""));
+  return el("li", { class: "report " + r.modality, "data-doc": r.document, "data-event": r.event },
+    el("div", { class: "head" },
+      el("span", { class: "edate" }, r.doc_date),
+      el("span", { class: "badge " + r.modality }, modality(r.modality)),
+      el("span", { class: "muted" }, (r.medium ? r.medium + " · " : "") + (r.title || r.document))),
+    sentence, " ",
+    link(docHref(r.document, r.event), t("evidence")));
 }
 
 // ------------------------------------------------------------------ network
