@@ -507,6 +507,14 @@ def _fill_roles(m: Match, roles: _Roles, clauses: ClauseMap) -> tuple[list[Actor
             subj = roles.subject(set())
             targets = roles.object(m.token, {r.entity for r in subj})
             sources = sources or subj
+    elif roles._tok(m.token).tag.startswith("WW(inf,nom"):
+        # "beschuldigt Iran van het steunen van terreurgroepen": a verb used as a noun has
+        # its actors in its own phrase, not the clause's subject and object
+        end = roles.noun_phrase_end(m.token)
+        for slot in p.slots:
+            found = roles.prep_slot(slot.prep, m.token + 1, end) if slot.prep else []
+            _assign(slot, found, sources, targets)
+        return sources, targets, False
     else:
         transitive = any(s.prep is None for s in p.slots)
         passive = roles.is_passive(m.token, transitive)
@@ -551,8 +559,12 @@ def _choose(options: tuple[Match, ...], roles: _Roles, clauses: ClauseMap,
             sources = adjust_sources(m, sources, targets)
         filled.append((m, sources, targets, parsed))
         p = m.pattern
-        if p.slots and not targets and not (p.type in MUTUAL and len(sources) > 1):
-            continue  # the pattern's recipient is not there: try the next pattern
+        if p.slots and not targets and (not (p.type in MUTUAL and len(sources) > 1)
+                                        or any(s.required for s in p.slots)):
+            # the pattern's recipient is not there: try the next pattern. Coordinated
+            # sources do not stand in for a required one ("wordt gesteund door Egypte en
+            # Rusland" is no cooperation of Egypt with Russia: "steunen op:T!" needs its "op")
+            continue
         if not sources and not targets:
             continue
         if not sources and p.type not in SOURCE_OPTIONAL and not (
