@@ -58,6 +58,7 @@ _FOCUS = {"ook", "zelfs", "alleen", "nog", "al"}
 _PRONOUNS = {"hij", "zij", "ze", "hem"}
 # "wij"/"we" inside what someone says stand for the speaker ("'We zullen Kiev steunen', zei Rutte").
 _WE = {"wij", "we"}
+_REFLEXIVE = {"zich", "zichzelf"}
 # Types a verb carries clearly enough to code with the source alone (GUIDELINES: "still
 # annotate it when the type and at least one actor are clear"): "X veroordeelde de
 # aanslag" is ACCUSE X → null. A meeting, a gift or cooperation needs its other party.
@@ -390,8 +391,12 @@ class _Roles:
 
     def object(self, verb: int, exclude: set[str]) -> list[ActorRef]:
         """The direct object actor; failing that, the owner in "het voorstel van X" after the verb."""
+        alike = {r.entity for r in self.alike()}
+        exclude = exclude | alike  # "trokken zich terug, net als Polen": Polen did the same
         for i in self.clause.tokens:
             t = self._tok(i)
+            if t.deprel == "obj1" and t.head == verb and t.lemma in _REFLEXIVE:
+                return []  # "trok zich terug": the object is the subject itself
             if t.deprel == "obj1" and t.head is not None and self._tok(t.head).pos == "WW":
                 ref = self.actors.at(i)
                 if ref is not None and ref.entity not in exclude and not self.in_pp(ref):
@@ -736,6 +741,8 @@ def extract_events(doc: ParsedDoc, entities: Sequence[Entity], times: Sequence[T
         token = options[0].token
         if token in used_tokens:
             continue
+        if actors.owner[token] is not None and not options[0].noun:
+            continue  # "de Verenigde Staten", "de Verenigde Naties": a verb form inside a name
         if cues.has("refusal", doc.tokens[token].lemma) and trigger_clauses.count(
                 clauses.clause_of(token).id) > 1:
             continue  # "weigert X te ontmoeten": the refusal is the negated meeting's modality
