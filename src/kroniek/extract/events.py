@@ -59,6 +59,8 @@ _PRONOUNS = {"hij", "zij", "ze", "hem"}
 # "wij"/"we" inside what someone says stand for the speaker ("'We zullen Kiev steunen', zei Rutte").
 _WE = {"wij", "we"}
 _REFLEXIVE = {"zich", "zichzelf"}
+# speech acts whose object may name their target by its country adjective ("de Russische invasie")
+_ADJECTIVE_TARGET = {"ACCUSE", "REJECT", "PROTEST"}
 # Types a verb carries clearly enough to code with the source alone (GUIDELINES: "still
 # annotate it when the type and at least one actor are clear"): "X veroordeelde de
 # aanslag" is ACCUSE X → null. A meeting, a gift or cooperation needs its other party.
@@ -767,6 +769,8 @@ def extract_events(doc: ParsedDoc, entities: Sequence[Entity], times: Sequence[T
         if chosen is None:
             continue
         m, sources, targets, parsed = chosen
+        if sources and not targets and not m.noun and m.pattern.type in _ADJECTIVE_TARGET:
+            targets = _object_adjective_target(doc, token, entities, {r.entity for r in sources})
         if sources and not m.noun:
             taken = {r.entity for r in sources + targets}
             sources = sources + [r for r in roles.alike() if r.entity not in taken]
@@ -829,6 +833,24 @@ def extract_events(doc: ParsedDoc, entities: Sequence[Entity], times: Sequence[T
             modality=d.modality, reported_by=reporter(attributions, trigger, d.source), trigger=trigger,
             sentence=SentenceRef(sent.start, sent.end), confidence=d.confidence))
     return tuple(events)
+
+
+def _object_adjective_target(doc: ParsedDoc, verb: int, entities: Sequence[Entity],
+                             taken: set[str]) -> list[ActorRef]:
+    """The state a country adjective names in the verb's object: "veroordeelde de Russische
+    invasie", "wees het Amerikaanse voorstel af" are aimed at Russia, at the United States."""
+    country = {e.id: e.actor.country for e in entities if e.actor is not None}
+    own = {country.get(t) for t in taken} - {None}
+    for tok in doc.tokens:
+        if tok.sent != doc.tokens[verb].sent or tok.head != verb or tok.pos != "N":
+            continue
+        # Frog may tag an object after the verb as a second subject ("wees het voorstel af")
+        if tok.deprel != "obj1" and not (tok.deprel == "su" and tok.i > verb):
+            continue
+        found = adjective_actor(doc, tok.i, entities)
+        if found and found[0] not in taken and country.get(found[0]) not in own:
+            return [ActorRef(found[0], found[1], found[1], via="adjective")]
+    return []
 
 
 def _clause_verbs(doc: ParsedDoc, clause: Clause) -> set[str]:
