@@ -794,7 +794,8 @@ def extract_events(doc: ParsedDoc, entities: Sequence[Entity], times: Sequence[T
             scope = list(clause.tokens)
             time_scope = clause.tokens
         time = _nearest(_clause_times(times, doc, time_scope), doc.tokens[token].start)
-        modality = classify(doc, clause, clauses, time, dct, p.mode, cues)
+        modality = classify(doc, clause, clauses, time, dct, p.mode, cues,
+                            own_condition_only=p.type == "THREATEN")
         typ, mode = p.type, p.mode
         negation = any(doc.tokens[i].lemma in _NEGATIONS for i in clause.tokens)
         if typ == "REJECT" and modality == "negated" and not negation:
@@ -804,6 +805,8 @@ def extract_events(doc: ParsedDoc, entities: Sequence[Entity], times: Sequence[T
         if modality == "negated" and typ in REFUSED_AS_REJECT and not m.noun:
             # "stemde niet in met", "kan het plan niet steunen": a refusal, asserted (GUIDELINES)
             typ, mode, modality = "REJECT", None, "asserted"
+            if clause.opener and cues.has("condition", clause.opener):
+                modality = "hypothetical"  # "als Marokko het akkoord niet steunt": no refusal yet
         used = {r.entity for r in sources + targets}
         location = _location(roles, scope, used)
         if location is None and p.mode == "visit" and targets and actors.types.get(targets[0].entity) in PLACE_TYPES:
