@@ -56,8 +56,8 @@ _QUOTES = set("“”„\"'‘’«»")
 # Focus words that may stand before a subject ("en ook president Poetin bezocht ...").
 _FOCUS = {"ook", "zelfs", "alleen", "nog", "al"}
 _PRONOUNS = {"hij", "zij", "ze", "hem"}
-# "wij"/"we" (and "ik") inside what someone says stand for the speaker ("'We zullen Kiev steunen', zei Rutte").
-_WE = {"wij", "we", "ik"}  # the first person inside a quote is its speaker ("Ik heb X opgeroepen")
+# "wij"/"we" inside what someone says stand for the speaker ("'We zullen Kiev steunen', zei Rutte").
+_WE = {"wij", "we"}
 _REFLEXIVE = {"zich", "zichzelf"}
 # speech acts whose object may name their target by its country adjective ("de Russische invasie")
 _ADJECTIVE_TARGET = {"ACCUSE", "REJECT", "PROTEST"}
