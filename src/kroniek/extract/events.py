@@ -769,6 +769,12 @@ def extract_events(doc: ParsedDoc, entities: Sequence[Entity], times: Sequence[T
         if chosen is None:
             continue
         m, sources, targets, parsed = chosen
+        te_infinitive = token > 0 and doc.tokens[token - 1].lemma == "te"
+        if m.pattern.mode == "strike" and not m.noun and any(
+                t.deprel == "obj1" and actors.owner[t.i] is None
+                and (t.head == token or (te_infinitive and t.pos == "N"))
+                for t in doc.tokens[clause.first:token]):
+            continue  # "besloot het overleg te staken": stopping something is no strike
         if sources and not targets and not m.noun and m.pattern.type in _ADJECTIVE_TARGET:
             targets = _object_adjective_target(doc, token, entities, {r.entity for r in sources})
         if sources and not m.noun:
