@@ -435,12 +435,17 @@ class _Roles:
         return []
 
     def door_agent(self) -> list[ActorRef]:
-        """The actor after "door" in the clause (the agent of a passive), if any."""
-        for i in self.clause.tokens:
-            if self._tok(i).lemma == "door":
-                agent = self.after(i)
-                if agent:
-                    return agent
+        """The actor after "door" in the clause (the agent of a passive), if any: first a
+        "door" the parse hangs from a verb, so "het bombarderen van Kiev door Rusland
+        werd door Frankrijk veroordeeld" has France as the condemning agent."""
+        doors = [i for i in self.clause.tokens if self._tok(i).lemma == "door"]
+        on_verb = [i for i in doors if self._tok(i).head is not None
+                   and self._tok(self._tok(i).head).pos == "WW"
+                   and not self._tok(self._tok(i).head).tag.startswith("WW(inf,nom")]
+        for i in on_verb + [i for i in doors if i not in on_verb]:
+            agent = self.after(i)
+            if agent:
+                return agent
         return []
 
     def prep_slot(self, prep: str, start: int, stop: int | None = None) -> list[ActorRef]:
