@@ -105,6 +105,24 @@ class _Open:
     has_verb: bool = False
 
 
+def _joins_noun_phrases(toks: list[Token], k: int) -> bool:
+    """Whether the conjunction at ``k`` joins two names or nouns by the parse ("hebben
+    Duitsland en Frankrijk ... betuigd": both hang from "en" as its conjuncts)."""
+    conj = toks[k]
+    before = toks[k - 1] if k > 0 else None
+    after = toks[k + 1] if k + 1 < len(toks) else None
+    if not all(t is not None and t.head == conj.i and t.deprel == "cnj" and t.pos in {"N", "SPEC"}
+               for t in (before, after)):
+        return False
+    # Frog may join the object of one clause and the subject of the next ("reisde naar
+    # Moskou en Poetin bezocht Berlijn"): a verb right after the second name says so
+    j = k + 1
+    while j + 1 < len(toks) and toks[j + 1].pos == "SPEC":
+        j += 1
+    nxt = toks[j + 1] if j + 1 < len(toks) else None
+    return nxt is None or nxt.pos != "WW"
+
+
 def sentence_clauses(doc: ParsedDoc, s: int, first_id: int = 0) -> list[Clause]:
     """The clauses of sentence ``s``, in order of opening; ids start at ``first_id``."""
     toks = list(doc.sentence_tokens(s))
@@ -128,7 +146,8 @@ def sentence_clauses(doc: ParsedDoc, s: int, first_id: int = 0) -> list[Clause]:
             stack.append(new(low, "rel", cur.id))
         elif low == "om" and _has_te_infinitive(toks, k):
             stack.append(new(low, "om", cur.id))
-        elif low in _COORDINATORS and tok.pos == "VG" and cur.has_verb and _has_finite_before_break(toks, k):
+        elif low in _COORDINATORS and tok.pos == "VG" and cur.has_verb and _has_finite_before_break(toks, k) \
+                and not _joins_noun_phrases(toks, k):
             # A clause beside the current one: a coordinated main clause, or a coordinated
             # subordinate clause that keeps its opener ("als X komt en Y gaat": both conditional).
             if cur.kind == "main" or cur.kind == "coord":

@@ -58,6 +58,9 @@ _FOCUS = {"ook", "zelfs", "alleen", "nog", "al"}
 _PRONOUNS = {"hij", "zij", "ze", "hem"}
 # "wij"/"we" inside what someone says stand for the speaker ("'We zullen Kiev steunen', zei Rutte").
 _WE = {"wij", "we"}
+_REFLEXIVE = {"zich", "zichzelf"}
+# speech acts whose object may name their target by its country adjective ("de Russische invasie")
+_ADJECTIVE_TARGET = {"ACCUSE", "REJECT", "PROTEST"}
 # Types a verb carries clearly enough to code with the source alone (GUIDELINES: "still
 # annotate it when the type and at least one actor are clear"): "X veroordeelde de
 # aanslag" is ACCUSE X → null. A meeting, a gift or cooperation needs its other party.
@@ -390,8 +393,12 @@ class _Roles:
 
     def object(self, verb: int, exclude: set[str]) -> list[ActorRef]:
         """The direct object actor; failing that, the owner in "het voorstel van X" after the verb."""
+        alike = {r.entity for r in self.alike()}
+        exclude = exclude | alike  # "trokken zich terug, net als Polen": Polen did the same
         for i in self.clause.tokens:
             t = self._tok(i)
+            if t.deprel == "obj1" and t.head == verb and t.lemma in _REFLEXIVE:
+                return []  # "trok zich terug": the object is the subject itself
             if t.deprel == "obj1" and t.head is not None and self._tok(t.head).pos == "WW":
                 ref = self.actors.at(i)
                 if ref is not None and ref.entity not in exclude and not self.in_pp(ref):
@@ -428,12 +435,17 @@ class _Roles:
         return []
 
     def door_agent(self) -> list[ActorRef]:
-        """The actor after "door" in the clause (the agent of a passive), if any."""
-        for i in self.clause.tokens:
-            if self._tok(i).lemma == "door":
-                agent = self.after(i)
-                if agent:
-                    return agent
+        """The actor after "door" in the clause (the agent of a passive), if any: first a
+        "door" the parse hangs from a verb, so "het bombarderen van Kiev door Rusland
+        werd door Frankrijk veroordeeld" has France as the condemning agent."""
+        doors = [i for i in self.clause.tokens if self._tok(i).lemma == "door"]
+        on_verb = [i for i in doors if self._tok(i).head is not None
+                   and self._tok(self._tok(i).head).pos == "WW"
+                   and not self._tok(self._tok(i).head).tag.startswith("WW(inf,nom")]
+        for i in on_verb + [i for i in doors if i not in on_verb]:
+            agent = self.after(i)
+            if agent:
+                return agent
         return []
 
     def prep_slot(self, prep: str, start: int, stop: int | None = None) -> list[ActorRef]:
@@ -507,6 +519,14 @@ def _fill_roles(m: Match, roles: _Roles, clauses: ClauseMap) -> tuple[list[Actor
             subj = roles.subject(set())
             targets = roles.object(m.token, {r.entity for r in subj})
             sources = sources or subj
+    elif roles._tok(m.token).tag.startswith("WW(inf,nom"):
+        # "beschuldigt Iran van het steunen van terreurgroepen": a verb used as a noun has
+        # its actors in its own phrase, not the clause's subject and object
+        end = roles.noun_phrase_end(m.token)
+        for slot in p.slots:
+            found = roles.prep_slot(slot.prep, m.token + 1, end) if slot.prep else []
+            _assign(slot, found, sources, targets)
+        return sources, targets, False
     else:
         transitive = any(s.prep is None for s in p.slots)
         passive = roles.is_passive(m.token, transitive)
@@ -551,8 +571,12 @@ def _choose(options: tuple[Match, ...], roles: _Roles, clauses: ClauseMap,
             sources = adjust_sources(m, sources, targets)
         filled.append((m, sources, targets, parsed))
         p = m.pattern
-        if p.slots and not targets and not (p.type in MUTUAL and len(sources) > 1):
-            continue  # the pattern's recipient is not there: try the next pattern
+        if p.slots and not targets and (not (p.type in MUTUAL and len(sources) > 1)
+                                        or any(s.required for s in p.slots)):
+            # the pattern's recipient is not there: try the next pattern. Coordinated
+            # sources do not stand in for a required one ("wordt gesteund door Egypte en
+            # Rusland" is no cooperation of Egypt with Russia: "steunen op:T!" needs its "op")
+            continue
         if not sources and not targets:
             continue
         if not sources and p.type not in SOURCE_OPTIONAL and not (
@@ -724,6 +748,8 @@ def extract_events(doc: ParsedDoc, entities: Sequence[Entity], times: Sequence[T
         token = options[0].token
         if token in used_tokens:
             continue
+        if actors.owner[token] is not None and not options[0].noun:
+            continue  # "de Verenigde Staten", "de Verenigde Naties": a verb form inside a name
         if cues.has("refusal", doc.tokens[token].lemma) and trigger_clauses.count(
                 clauses.clause_of(token).id) > 1:
             continue  # "weigert X te ontmoeten": the refusal is the negated meeting's modality
@@ -748,6 +774,14 @@ def extract_events(doc: ParsedDoc, entities: Sequence[Entity], times: Sequence[T
         if chosen is None:
             continue
         m, sources, targets, parsed = chosen
+        te_infinitive = token > 0 and doc.tokens[token - 1].lemma == "te"
+        if m.pattern.mode == "strike" and not m.noun and any(
+                t.deprel == "obj1" and actors.owner[t.i] is None
+                and (t.head == token or (te_infinitive and t.pos == "N"))
+                for t in doc.tokens[clause.first:token]):
+            continue  # "besloot het overleg te staken": stopping something is no strike
+        if sources and not targets and not m.noun and m.pattern.type in _ADJECTIVE_TARGET:
+            targets = _object_adjective_target(doc, token, entities, {r.entity for r in sources})
         if sources and not m.noun:
             taken = {r.entity for r in sources + targets}
             sources = sources + [r for r in roles.alike() if r.entity not in taken]
@@ -771,7 +805,8 @@ def extract_events(doc: ParsedDoc, entities: Sequence[Entity], times: Sequence[T
             scope = list(clause.tokens)
             time_scope = clause.tokens
         time = _nearest(_clause_times(times, doc, time_scope), doc.tokens[token].start)
-        modality = classify(doc, clause, clauses, time, dct, p.mode, cues)
+        modality = classify(doc, clause, clauses, time, dct, p.mode, cues,
+                            own_condition_only=p.type == "THREATEN")
         typ, mode = p.type, p.mode
         negation = any(doc.tokens[i].lemma in _NEGATIONS for i in clause.tokens)
         if typ == "REJECT" and modality == "negated" and not negation:
@@ -781,6 +816,8 @@ def extract_events(doc: ParsedDoc, entities: Sequence[Entity], times: Sequence[T
         if modality == "negated" and typ in REFUSED_AS_REJECT and not m.noun:
             # "stemde niet in met", "kan het plan niet steunen": a refusal, asserted (GUIDELINES)
             typ, mode, modality = "REJECT", None, "asserted"
+            if clause.opener and cues.has("condition", clause.opener):
+                modality = "hypothetical"  # "als Marokko het akkoord niet steunt": no refusal yet
         used = {r.entity for r in sources + targets}
         location = _location(roles, scope, used)
         if location is None and p.mode == "visit" and targets and actors.types.get(targets[0].entity) in PLACE_TYPES:
@@ -810,6 +847,24 @@ def extract_events(doc: ParsedDoc, entities: Sequence[Entity], times: Sequence[T
             modality=d.modality, reported_by=reporter(attributions, trigger, d.source), trigger=trigger,
             sentence=SentenceRef(sent.start, sent.end), confidence=d.confidence))
     return tuple(events)
+
+
+def _object_adjective_target(doc: ParsedDoc, verb: int, entities: Sequence[Entity],
+                             taken: set[str]) -> list[ActorRef]:
+    """The state a country adjective names in the verb's object: "veroordeelde de Russische
+    invasie", "wees het Amerikaanse voorstel af" are aimed at Russia, at the United States."""
+    country = {e.id: e.actor.country for e in entities if e.actor is not None}
+    own = {country.get(t) for t in taken} - {None}
+    for tok in doc.tokens:
+        if tok.sent != doc.tokens[verb].sent or tok.head != verb or tok.pos != "N":
+            continue
+        # Frog may tag an object after the verb as a second subject ("wees het voorstel af")
+        if tok.deprel != "obj1" and not (tok.deprel == "su" and tok.i > verb):
+            continue
+        found = adjective_actor(doc, tok.i, entities)
+        if found and found[0] not in taken and country.get(found[0]) not in own:
+            return [ActorRef(found[0], found[1], found[1], via="adjective")]
+    return []
 
 
 def _clause_verbs(doc: ParsedDoc, clause: Clause) -> set[str]:

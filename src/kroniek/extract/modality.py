@@ -126,8 +126,14 @@ def _not_past(value: str | None, dct: str) -> bool:
 
 
 def classify(doc: ParsedDoc, clause: Clause, clauses: ClauseMap, time: Time | None, dct: str,
-             mode: str | None = None, cues: ModalityCues | None = None) -> str:
-    """The modality of an event whose trigger stands in ``clause``."""
+             mode: str | None = None, cues: ModalityCues | None = None,
+             own_condition_only: bool = False) -> str:
+    """The modality of an event whose trigger stands in ``clause``.
+
+    ``own_condition_only``: only a condition the clause itself opens with makes the event
+    hypothetical, not one it carries ("X dreigde te vertrekken als Y ...": the threat was
+    made; the condition is the threatened act's).
+    """
     cues = cues or default_cues()
     if _negated(doc, clause, cues) or _refused(doc, clause, clauses, cues):
         return "negated"
@@ -135,7 +141,10 @@ def classify(doc: ParsedDoc, clause: Clause, clauses: ClauseMap, time: Time | No
     lemmas = _lemmas(doc, clause)
     announced = _announced(doc, clause, clauses, cues)
     would = any(t.lemma == "zullen" and "verl" in t.tag for t in toks)
-    if _conditional(clause, clauses, cues):
+    if own_condition_only:
+        if clause.opener and cues.has("condition", clause.opener):
+            return "hypothetical"
+    elif _conditional(clause, clauses, cues):
         return "hypothetical"
     if would and not announced:
         return "hypothetical"
