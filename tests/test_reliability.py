@@ -32,14 +32,14 @@ VERBS = ["reist naar Berlijn", "spreekt met de ambassadeur", "kondigt nieuwe maa
          "bezoekt een school in Utrecht", "ontmoet de premier van België", "opent een brug"]
 
 
-def write_articles(path: Path, count: int, seed: int) -> list[str]:
+def write_articles(path: Path, count: int, seed: int, length: tuple[int, int] = (3, 8)) -> list[str]:
     """Own test texts, different per seed so no parse is ever the same twice."""
     rng = random.Random(seed)
     ids = []
     with path.open("w", encoding="utf-8") as f:
         for n in range(count):
             sentences = [f"{rng.choice(SUBJECTS)} {rng.choice(VERBS)} op {rng.randint(1, 28)} maart."
-                         for _ in range(rng.randint(3, 8))]
+                         for _ in range(rng.randint(*length))]
             ids.append(f"s{seed}-{n}")
             f.write(json.dumps({"id": ids[-1], "date": "2021-03-30", "title": f"Bericht {seed}.{n}",
                                 "text": " ".join(sentences)}, ensure_ascii=False) + "\n")
@@ -139,7 +139,9 @@ def wait_for_no_frog(ingest: Ingest, seconds: float = 5.0) -> list[int]:
 def test_sigkill_mid_batch_leaves_no_frog_and_keeps_committed_work(tmp_path):
     require_frog()
     source, db = tmp_path / "a.jsonl", tmp_path / "k.db"
-    ids = write_articles(source, 30, seed=random.randrange(10**9))
+    # Long enough that the ingest outlasts a time-based commit (2 s) even on a quiet
+    # machine, where Frog reads 30 short texts in under two seconds.
+    ids = write_articles(source, 40, seed=random.randrange(10**9), length=(20, 30))
     cmd = kroniek("ingest", str(source), "--db", str(db), "--workers", "1")
     # Killed once something is committed while Frog works on the rest: that the first
     # documents show up at all, well before 50, is the commit by time.
