@@ -127,8 +127,11 @@ class FrogServer:
     def _drain(self, process: subprocess.Popen[bytes]) -> None:
         # Frog logs a line per request; keep only the tail for error messages.
         assert process.stderr is not None
-        for line in iter(process.stderr.readline, b""):
-            self._stderr.append(line.decode("utf-8", "replace").rstrip())
+        try:
+            for line in iter(process.stderr.readline, b""):
+                self._stderr.append(line.decode("utf-8", "replace").rstrip())
+        except (ValueError, OSError):
+            pass  # stop() closed the pipe while a read was under way: nothing more to keep
 
     def wait_ready(self) -> socket.socket:
         """Wait until Frog accepts work; return the connection to it.
