@@ -16,7 +16,6 @@ country that kroniek found at all, whatever country it gave them.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,6 +23,7 @@ from pathlib import Path
 from ..errors import InputError
 from ..model import Entity
 from .metrics import prf
+from .quotes import read_gold_json
 
 
 @dataclass(frozen=True)
@@ -53,12 +53,7 @@ def _places(text: str, mention: str) -> list[tuple[int, int]]:
 def load_gold_entities(path: str | Path) -> GoldEntityDoc:
     """One gold file's entities; a clear InputError when it is not valid gold."""
     path = Path(path)
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read gold file: {exc}", code="E_INPUT_NOT_FOUND") from None
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise InputError(f"{path}: gold file is not valid JSON: {exc}", code="E_INPUT_JSON") from None
+    data = read_gold_json(path)
     if not isinstance(data, dict) or not isinstance(data.get("text"), str):
         raise InputError(f"{path}: gold file must hold an object with a text", code="E_INPUT_FIELD")
     text = data["text"]

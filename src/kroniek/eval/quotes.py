@@ -68,16 +68,20 @@ def _field(data: dict, key: str, typ: type, path: Path):
     return value
 
 
-def load_gold_file(path: str | Path) -> GoldDoc:
-    """One gold file; a clear InputError when it is not valid gold."""
-    path = Path(path)
+def read_gold_json(path: Path) -> object:
+    """A gold file's JSON; InputError E_INPUT_NOT_FOUND or E_INPUT_JSON when it cannot be read."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        return json.loads(path.read_text(encoding="utf-8"))
     except OSError as exc:
         raise InputError(f"{path}: cannot read gold file: {exc}", code="E_INPUT_NOT_FOUND") from None
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         raise InputError(f"{path}: gold file is not valid JSON: {exc}", code="E_INPUT_JSON") from None
-    return gold_doc(data, path)
+
+
+def load_gold_file(path: str | Path) -> GoldDoc:
+    """One gold file; a clear InputError when it is not valid gold."""
+    path = Path(path)
+    return gold_doc(read_gold_json(path), path)
 
 
 def gold_doc(data: object, path: str | Path) -> GoldDoc:
