@@ -2,9 +2,37 @@
 
 from __future__ import annotations
 
-from .base import main
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from ..config import Config
+from .base import ProgressBar, main
 
 
 @main.group("eval")
 def eval_group() -> None:
     """Score kroniek against gold annotations (figures for docs/EVALUATION.md)."""
+
+
+def score_with_frog(golds: list[Any], evaluate: Callable[[Iterable[Any], Any], Iterator[Any]],
+                    make_annotator: Callable[[Any, Config], Any], config: Config,
+                    cache_dir: Path | None) -> tuple[list[Any], Any]:
+    """Score each gold document, parsed by Frog through the parse cache, with a progress bar.
+
+    Returns the results and the caching parser (its hits and misses say what was parsed).
+    """
+    from ..nlp.cache import CachingParser
+    from ..nlp.frog import FrogParser
+
+    parser = CachingParser(FrogParser(config.frog), cache_dir)
+    results = []
+    try:
+        annotate = make_annotator(parser, config)
+        with ProgressBar(len(golds), "scoring") as bar:
+            for result in evaluate(golds, annotate):
+                results.append(result)
+                bar(1)
+    finally:
+        parser.close()
+    return results, parser

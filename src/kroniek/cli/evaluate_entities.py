@@ -7,8 +7,8 @@ from pathlib import Path
 
 import click
 
-from .base import ProgressBar, cache_dir_option, get_config, handle_errors
-from .evaluate import eval_group
+from .base import cache_dir_option, get_config, handle_errors
+from .evaluate import eval_group, score_with_frog
 
 
 @eval_group.command("entities")
@@ -28,21 +28,10 @@ def entities(ctx: click.Context, gold_dir: Path, cache_dir: Path | None, as_json
     """
     from ..eval.entities import evaluate_entities, load_gold_entities, pipeline_entity_annotator
     from ..eval.quotes import gold_files
-    from ..nlp.cache import CachingParser
-    from ..nlp.frog import FrogParser
 
     config = get_config(ctx)
     golds = [load_gold_entities(p) for p in gold_files(gold_dir)]
-    parser = CachingParser(FrogParser(config.frog), cache_dir)
-    results = []
-    try:
-        annotate = pipeline_entity_annotator(parser, config)
-        with ProgressBar(len(golds), "scoring") as bar:
-            for result in evaluate_entities(golds, annotate):
-                results.append(result)
-                bar(1)
-    finally:
-        parser.close()
+    results, parser = score_with_frog(golds, evaluate_entities, pipeline_entity_annotator, config, cache_dir)
     total = sum((r.counts for r in results), type(results[0].counts)()) if results else None
     if as_json:
         click.echo(json.dumps({"documents": len(results), "country": total.to_dict() if total else {}}, indent=2))

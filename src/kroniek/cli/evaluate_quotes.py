@@ -7,8 +7,8 @@ from pathlib import Path
 
 import click
 
-from .base import ProgressBar, cache_dir_option, get_config, handle_errors
-from .evaluate import eval_group
+from .base import cache_dir_option, get_config, handle_errors
+from .evaluate import eval_group, score_with_frog
 
 
 def _row(label: str, c) -> str:
@@ -38,21 +38,10 @@ def quotes(ctx: click.Context, gold_dir: Path, cache_dir: Path | None, as_json: 
     parsed with Frog through the parse cache, so a second run parses nothing.
     """
     from ..eval.quotes import QuoteEvaluation, evaluate_quotes, gold_files, load_gold_file, pipeline_annotator
-    from ..nlp.cache import CachingParser
-    from ..nlp.frog import FrogParser
 
     config = get_config(ctx)
     golds = [load_gold_file(p) for p in gold_files(gold_dir)]
-    parser = CachingParser(FrogParser(config.frog), cache_dir)
-    results = []
-    try:
-        annotate = pipeline_annotator(parser, config)
-        with ProgressBar(len(golds), "scoring") as bar:
-            for result in evaluate_quotes(golds, annotate):
-                results.append(result)
-                bar(1)
-    finally:
-        parser.close()
+    results, parser = score_with_frog(golds, evaluate_quotes, pipeline_annotator, config, cache_dir)
     evaluation = QuoteEvaluation(tuple(results))
     if as_json:
         click.echo(json.dumps(evaluation.to_dict(), indent=2))
