@@ -7,12 +7,14 @@ All runs happen side by side in one invocation on the same articles:
   frog-2     the same with two Frog servers fed in parallel (the scaling ceiling; --frog-2)
   kroniek-1  `kroniek ingest --workers 1` into a fresh database (read, parse, extract, store)
   kroniek-2  `kroniek ingest --workers 2` into a fresh database
+  kroniek-1-rules  (--rules-too) kroniek-1 with the event rules alone ([events] learned =
+             false): kroniek-1 / kroniek-1-rules is what the learned event layer costs
 
 Wall times include starting Frog in every run. The ratios printed at the end are the
 acceptance figures of issue 2: kroniek-1 throughput / frog-1 throughput (≥ 0.9) and
 kroniek-2 / kroniek-1 (≥ 1.7).
 
-    python bench/ingest_throughput.py [--articles PATH] [--limit N] [--frog-2]
+    python bench/ingest_throughput.py [--articles PATH] [--limit N] [--frog-2] [--rules-too]
 """
 
 from __future__ import annotations
@@ -124,7 +126,8 @@ def run_frog(texts: list[str], servers: int) -> dict:
     return {"seconds": done - started, "startup": ready - started, "tokens": sum(tokens)}
 
 
-def run_kroniek(articles: Path, workers: int, limit: int | None, keep_db: Path | None = None) -> dict:
+def run_kroniek(articles: Path, workers: int, limit: int | None, keep_db: Path | None = None,
+                config: str | None = None) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         src = articles
         if limit:
@@ -141,8 +144,12 @@ def run_kroniek(articles: Path, workers: int, limit: int | None, keep_db: Path |
             keep_db.unlink(missing_ok=True)
             db = keep_db
         kroniek = Path(sys.executable).parent / "kroniek"
+        options = []
+        if config is not None:
+            (Path(tmp) / "bench.toml").write_text(config, encoding="utf-8")
+            options = ["--config", str(Path(tmp) / "bench.toml")]
         started = time.perf_counter()
-        proc = subprocess.run([str(kroniek), "ingest", str(src), "--db", str(db), "--workers", str(workers)],
+        proc = subprocess.run([str(kroniek), *options, "ingest", str(src), "--db", str(db), "--workers", str(workers)],
                               capture_output=True, text=True)
         seconds = time.perf_counter() - started
         import sqlite3
@@ -161,6 +168,8 @@ def main() -> None:
     ap.add_argument("--articles", type=Path, default=DEFAULT_ARTICLES)
     ap.add_argument("--limit", type=int, default=None, help="only the first N non-empty articles")
     ap.add_argument("--frog-2", action="store_true", help="also time two raw Frog servers")
+    ap.add_argument("--rules-too", action="store_true",
+                    help="also time one worker with the event rules alone (the learned layer's cost)")
     ap.add_argument("--out", type=Path, default=HERE / "out" / "ingest_throughput.json")
     ap.add_argument("--keep-db", type=Path, default=None,
                     help="keep the database of the two-worker run here (for bench/query_latency.py)")
@@ -179,6 +188,10 @@ def main() -> None:
         r = results[f"kroniek-{w}"] = run_kroniek(args.articles, w, args.limit, args.keep_db if w == 2 else None)
         print(f"kroniek-{w}  {r['seconds']:8.1f} s  exit {r['exit']}, {r['documents']} documents, "
               f"rejects {r['rejects']}", flush=True)
+    if args.rules_too:
+        r = results["kroniek-1-rules"] = run_kroniek(args.articles, 1, args.limit,
+                                                     config="[events]\nlearned = false\n")
+        print(f"kroniek-1-rules  {r['seconds']:8.1f} s  exit {r['exit']}, {r['documents']} documents", flush=True)
     f1 = results["frog-1"]
     k1, k2 = results["kroniek-1"], results["kroniek-2"]
     tokens = f1["tokens"]
@@ -192,6 +205,9 @@ def main() -> None:
     ratio_workers = k1["seconds"] / k2["seconds"]
     print(f"kroniek-1 throughput / Frog alone: {ratio_frog:.2f}×  (target ≥ 0.9)")
     print(f"kroniek-2 / kroniek-1:             {ratio_workers:.2f}×  (target ≥ 1.7)")
+    if "kroniek-1-rules" in results:
+        print(f"kroniek-1 / kroniek-1-rules:       {results['kroniek-1-rules']['seconds'] / k1['seconds']:.2f}×  "
+              f"(the learned event layer's cost; target ≥ 0.85)")
     if "frog-2" in results:
         print(f"frog-2 / frog-1:                   {f1['seconds'] / results['frog-2']['seconds']:.2f}×")
     args.out.parent.mkdir(parents=True, exist_ok=True)

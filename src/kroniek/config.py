@@ -13,6 +13,10 @@ silently ignored typo ("timout") is worse than a refusal.
 
     [kb]
     user_files = ["my-actors.csv"]
+
+    [events]
+    learned = true          # the learned layer over the event rules (docs/EVALUATION.md)
+    model = "my-model.json" # a model of one's own (scripts/train_event_model.py)
 """
 
 from __future__ import annotations
@@ -79,12 +83,23 @@ class KbConfig:
 
 
 @dataclass(frozen=True)
+class EventsConfig:
+    """Event extraction (docs/EVALUATION.md: what the learned layer adds)."""
+
+    # Add the events the learned layer finds where the pattern rules coded none.
+    learned: bool = True
+    # A model file written by scripts/train_event_model.py; None: the one kroniek ships.
+    model: str | None = None
+
+
+@dataclass(frozen=True)
 class Config:
     workers: int = 1
     frog: FrogConfig = field(default_factory=FrogConfig)
     ingest: IngestConfig = field(default_factory=IngestConfig)
     store: StoreConfig = field(default_factory=StoreConfig)
     kb: KbConfig = field(default_factory=KbConfig)
+    events: EventsConfig = field(default_factory=EventsConfig)
 
     def replace(self, **changes: Any) -> Config:
         return dataclasses.replace(self, **changes)

@@ -36,6 +36,8 @@ CODES: dict[str, str] = {
     "E_EVAL_GOLD": "a gold file is malformed or does not match its text",
     # knowledge base
     "E_KB_FILE": "a knowledge-base or lexicon file is malformed (the message names file and line)",
+    # learned models
+    "E_MODEL": "a learned model file (events.model) is missing or is not a kroniek model",
     # configuration
     "E_CONFIG": "the configuration is invalid (unknown key, wrong type, bad value)",
     # store

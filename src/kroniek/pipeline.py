@@ -31,7 +31,7 @@ ANNOTATIONS = ("entities", "times", "events", "quotes")
 # package. Their fingerprint is stored with every document, so that an upgraded
 # kroniek (or an edited lexicon) annotates stored articles again instead of keeping
 # what an older version made of them.
-_ANNOTATING_PARTS = ("extract", "kb", "lexicons", "nlp", "pipeline.py", "model.py", "dates.py")
+_ANNOTATING_PARTS = ("extract", "kb", "lexicons", "models", "nlp", "pipeline.py", "model.py", "dates.py")
 
 
 @lru_cache(maxsize=1)
@@ -86,12 +86,15 @@ def default_steps(config: Config | None = None) -> list[Step]:
     from .extract.context_country import ContextCountryStep
     from .extract.coref import CorefStep
     from .extract.entities import EntityStep
+    from .extract.event_model import EventModel
     from .extract.events import EventStep
     from .extract.nominal_speakers import NominalSpeakerStep
     from .extract.quotes import QuoteStep
     from .extract.times import TimeStep
 
     user_files = config.kb.user_files if config is not None else ()
+    events = config.events if config is not None else None
+    model = EventModel.load(events.model) if events is not None and events.model else None
     return [
         EntityStep(user_files=user_files),
         ActorStep(user_files=user_files),
@@ -100,7 +103,7 @@ def default_steps(config: Config | None = None) -> list[Step]:
         ContextCountryStep(),
         TimeStep(),
         QuoteStep(),
-        EventStep(),
+        EventStep(learned=events.learned if events is not None else True, model=model),
     ]
 
 
@@ -109,7 +112,9 @@ class Pipeline:
 
     def __init__(self, steps: Sequence[Step] | None = None, config: Config | None = None) -> None:
         self.steps = list(default_steps(config) if steps is None else steps)
-        self._user_files = config.kb.user_files if config is not None else ()
+        # files of the user's that decide annotations: KB tables, an event model of their own
+        self._user_files = (config.kb.user_files + ((config.events.model,) if config.events.model else ())
+                            if config is not None else ())
         self._annotator: str | None = None
         available = {"parse"}
         for step in self.steps:

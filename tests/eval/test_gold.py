@@ -247,3 +247,26 @@ def test_a_gold_file_through_frog_and_the_cli(frog, tmp_path):
     assert json.loads(result.output) == json.loads(json.dumps(report.to_dict()))
     text = CliRunner().invoke(main, ["eval", "gold", str(DATA), "--cache-dir", str(tmp_path), "--details"])
     assert text.exit_code == 0 and "events, typed" in text.output and "setting full (1 files)" in text.output
+
+
+@pytest.mark.frog
+def test_the_cli_scores_the_rules_alone_or_a_model_of_ones_own(frog, tmp_path):
+    from click.testing import CliRunner
+
+    from kroniek.cli import main
+    from kroniek.extract.event_model import default_model
+    from kroniek.nlp.cache import CachingParser
+
+    gold = load_gold_file(DATA / "nl-mini-01.json")
+    CachingParser(Borrowed(frog), tmp_path).parse(gold.text)
+    run = ["eval", "gold", str(DATA), "--cache-dir", str(tmp_path), "--json"]
+    rules = CliRunner().invoke(main, run + ["--rules-only"])
+    assert rules.exit_code == 0, rules.output
+    own = tmp_path / "own.json"
+    own.write_text(default_model().to_json(), encoding="utf-8")
+    mine = CliRunner().invoke(main, run + ["--event-model", str(own)])
+    full = CliRunner().invoke(main, run)
+    assert json.loads(mine.output) == json.loads(full.output)   # the shipped weights, from a file
+    own.write_text("{}", encoding="utf-8")
+    broken = CliRunner().invoke(main, run + ["--event-model", str(own)])
+    assert broken.exit_code == 4 and "E_MODEL" in broken.output

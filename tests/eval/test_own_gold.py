@@ -59,7 +59,17 @@ def test_quotes_on_own_gold(cache):
     assert scores["direct"]["overlap_r"] == 1.0 and scores["direct"]["speaker_accuracy"] == 1.0
 
 
-def test_events_on_own_gold(cache):
+def test_events_on_own_gold(cache, tmp_path):
     (header,) = [s for s in run_eval("events", cache)["gold"]["settings"] if s["setting"] == "header date"]
-    assert header["events"]["tp"] >= 4 and header["events"]["precision"] >= 0.75
+    # the learned layer adds two one-actor guesses here (docs/EVALUATION.md: it trades
+    # precision for recall); the rules alone keep their own floor below
+    assert header["events"]["tp"] >= 4 and header["events"]["precision"] >= 0.6
     assert header["modality"]["accuracy"] >= 0.75
+    config = tmp_path / "rules.toml"
+    config.write_text("[events]\nlearned = false\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["--config", str(config), "eval", "events", str(GOLD), "--json",
+                                       "--cache-dir", str(cache)])
+    assert result.exit_code == 0, result.output
+    rules = json.loads(result.output[result.output.index("{"):])
+    (header,) = [s for s in rules["gold"]["settings"] if s["setting"] == "header date"]
+    assert header["events"]["tp"] >= 4 and header["events"]["precision"] >= 0.75

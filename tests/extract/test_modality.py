@@ -47,3 +47,16 @@ def test_present_tense_with_a_date_ahead_is_planned():
     last_year = Time("t1", 12, 21, "donderdag", "DATE", "2018-03-14", 4, None)
     assert modality(spec, "reist", last_year) == "asserted"
     assert modality(spec, "reist", None) == "asserted"
+
+
+def test_the_perfect_tense_with_a_weekday_is_asserted():
+    # "heeft donderdag overleg gevoerd": the present auxiliary tells of the past, even when
+    # a month-only date leaves the Thursday open (or a Thursday ahead of the article's date)
+    month_only = Time("t1", 12, 21, "donderdag", "DATE", "2019-03-XX", 4, None)
+    has = f"Rutte heeft|hebben|{PRES} donderdag|donderdag|SPEC() overleg gevoerd|voeren|WW(vd,vrij,zonder) ."
+    assert modality(has, "gevoerd", month_only, dct="2019-03") == "asserted"
+    came = f"Rutte is|zijn|WW(pv,tgw,ev) donderdag|donderdag|SPEC() aangekomen|aankomen|WW(vd,vrij,zonder) ."
+    assert modality(came, "aangekomen", month_only, dct="2019-03") == "asserted"
+    # a present passive is no perfect: "wordt donderdag ontvangen" is still ahead
+    passive = f"Rutte wordt|worden|{PRES} donderdag|donderdag|SPEC() ontvangen|ontvangen|WW(vd,vrij,zonder) ."
+    assert modality(passive, "ontvangen", month_only, dct="2019-03") == "planned"

@@ -57,10 +57,14 @@ def _setting_lines(s: dict) -> list[str]:
 @cache_dir_option
 @click.option("--details", is_flag=True, help="List misses, extras and wrong values with their sentences.")
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON (with --details, the list too).")
+@click.option("--rules-only", is_flag=True, help="Events from the pattern rules alone, without the learned layer.")
+@click.option("--event-model", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+              help="The learned layer's weights from this file (scripts/train_event_model.py), e.g. a "
+                   "model trained without these gold files.")
 @click.pass_context
 @handle_errors
 def eval_gold(ctx: click.Context, gold_dir: Path, limit: int | None, cache_dir: Path | None,
-              details: bool, as_json: bool) -> None:
+              details: bool, as_json: bool, rules_only: bool, event_model: Path | None) -> None:
     """Score everything against the gold files (*.json, seed format) in GOLD_DIR, in one run.
 
     Entities (shared text or name), actor countries, times (spans; values with the
@@ -74,6 +78,10 @@ def eval_gold(ctx: click.Context, gold_dir: Path, limit: int | None, cache_dir: 
     from ..pipeline import Pipeline
 
     config = get_config(ctx)
+    if rules_only or event_model is not None:
+        events = config.events.__class__(learned=not rules_only,
+                                         model=str(event_model) if event_model else config.events.model)
+        config = config.replace(events=events)
     files = gold_folder(gold_dir)[:limit]
     report = GoldReport([SettingScores(name) for name in SETTINGS])
     with Annotator(config.frog, cache_dir, Pipeline(config=config)) as annotate:

@@ -17,7 +17,9 @@ confidence:
   value, never the article's date;
 - location: a place after "in"/"te"/"op", else the destination of a visit;
 - the same event reported twice in an article (same type, same actors, compatible
-  dates) is kept once.
+  dates) is kept once;
+- in sentences where no pattern coded an event, the learned layer (:mod:`event_model`)
+  may add the types and actors its models read there (docs/EVENTS.md).
 """
 
 from __future__ import annotations
@@ -30,6 +32,8 @@ from functools import lru_cache
 from ..model import Entity, Event, ParsedDoc, SentenceRef, Span, Time, Token
 from .clauses import Clause, ClauseMap, clause_map, finite_in, is_finite
 from .attribution import Attribution
+from .event_model import (EventModel, Hit, SentenceView, default_model, modality_features, propose,
+                          sentence_views)
 from .event_patterns import EventPattern, PatternLexicon, Slot, Word
 from .modality import classify, default_cues, is_particle
 from .nominal_events import adjective_actor, event_lexicon, is_topic, phrase_start
@@ -131,6 +135,13 @@ class _Actors:
         if tok.pos == "VNW" and tok.text.lower() in _WE:
             return self._speaker(i)
         return None
+
+    def pronoun(self, i: int) -> tuple[str, str] | None:
+        """The entity a pronoun at token ``i`` stands for, and how it was found."""
+        if self.owner[i] is not None:
+            return None
+        ref = self.at(i)
+        return (ref.entity, ref.via) if ref is not None else None
 
     def _speaker(self, i: int) -> ActorRef | None:
         """The speaker of the narrowest quote or reported speech around token ``i``."""
@@ -733,8 +744,13 @@ def reporter(attributions: Sequence[Attribution], trigger: Span, source: str | N
 
 def extract_events(doc: ParsedDoc, entities: Sequence[Entity], times: Sequence[Time], dct: str,
                    lexicon: PatternLexicon | None = None,
-                   attributions: Sequence[Attribution] = ()) -> tuple[Event, ...]:
-    """The events of a parsed document, given its entities, time expressions and attributions."""
+                   attributions: Sequence[Attribution] = (),
+                   model: EventModel | None = None) -> tuple[Event, ...]:
+    """The events of a parsed document, given its entities, time expressions and attributions.
+
+    ``model``: the learned layer (:mod:`event_model`) that adds, per sentence, the types
+    the rules did not code; None for the rules alone.
+    """
     lexicon = lexicon or event_lexicon()  # verbs, event nouns and light verbs
     cues = default_cues()
     clauses = clause_map(doc)
@@ -835,6 +851,9 @@ def extract_events(doc: ParsedDoc, entities: Sequence[Entity], times: Sequence[T
     # A light verb with its event noun is one event: the noun's, when the noun gave one.
     noun_events = {d.trigger for d in drafts}
     drafts = [d for d in drafts if not light_verbs.get(d.trigger, set()) & noun_events]
+    if model is not None:
+        drafts += _learned_drafts(model, doc, clauses, actors, entities, found, drafts, times, dct, cues,
+                                  attributions)
     drafts = _merge_duplicates(drafts)
     events = []
     for n, d in enumerate(sorted(drafts, key=lambda d: d.trigger), 1):
@@ -847,6 +866,100 @@ def extract_events(doc: ParsedDoc, entities: Sequence[Entity], times: Sequence[T
             modality=d.modality, reported_by=reporter(attributions, trigger, d.source), trigger=trigger,
             sentence=SentenceRef(sent.start, sent.end), confidence=d.confidence))
     return tuple(events)
+
+
+def trigger_hits(found: Iterable[tuple[Match, ...]]) -> list[Hit]:
+    """The lexicon triggers as the learned layer reads them: each token's first pattern."""
+    return [Hit(o[0].token, o[0].pattern.type, o[0].noun) for o in found]
+
+
+def views_for_training(doc: ParsedDoc, entities: Sequence[Entity], rule_events: Sequence[Event],
+                       attributions: Sequence[Attribution] = (),
+                       lexicon: PatternLexicon | None = None) -> list[SentenceView]:
+    """The sentence views the learned layer reads, given the events of the rules alone
+    (``EventStep(learned=False)``): what ``scripts/train_event_model.py`` learns from."""
+    lexicon = lexicon or event_lexicon()
+    actors = _Actors(doc, entities, attributions)
+    found = find_triggers(doc, clause_map(doc), lexicon)
+    starts = [s.start for s in doc.sentences]
+    rule_types: dict[int, set[str]] = {}
+    for v in rule_events:
+        rule_types.setdefault(bisect.bisect_right(starts, v.trigger.start) - 1, set()).add(v.type)
+    return sentence_views(doc, _actor_owner(doc, actors, attributions), entities, trigger_hits(found), rule_types,
+                          actors.pronoun)
+
+
+def _actor_owner(doc: ParsedDoc, actors: _Actors, attributions: Sequence[Attribution]) -> list[str | None]:
+    """The entity of each token as the learned layer reads it: without the sources that
+    report ("meldt persbureau Reuters", "volgens Moskou"), who tell of an event but are
+    none of its actors. Speakers ("X zei", "X veroordeelde") stay: a speech act is theirs."""
+    reported = [a.source_span for a in attributions if a.kind != "speech" and a.source_span is not None]
+    if not reported:
+        return actors.owner
+    return [None if any(s.start <= t.start and t.end <= s.end for s in reported) else owner
+            for t, owner in zip(doc.tokens, actors.owner)]
+
+
+def _modality_features(doc: ParsedDoc, clauses: ClauseMap, d: _Draft, dct: str) -> dict[str, float]:
+    clause = clauses.clause_of(d.trigger)
+    parent = clauses.clauses[clause.parent].tokens if clause.parent is not None else ()
+    return modality_features(doc, clause.tokens, clause.opener, parent, d.trigger, d.modality,
+                             d.time.value if d.time else None, dct)
+
+
+def modality_rows(doc: ParsedDoc, times: Sequence[Time], dct: str, token: int) -> dict[str, float]:
+    """The modality model's features for an event whose trigger is ``token``, with the
+    rules' modality for it: what ``scripts/train_event_model.py`` learns from."""
+    clauses = clause_map(doc)
+    clause = clauses.clause_of(token)
+    time = _nearest(_clause_times(times, doc, clause.tokens), doc.tokens[token].start)
+    d = _Draft("", None, None, None, None, time, classify(doc, clause, clauses, time, dct), token,
+               doc.tokens[token].sent, 0.0)
+    return _modality_features(doc, clauses, d, dct)
+
+
+def _learned_drafts(model: EventModel, doc: ParsedDoc, clauses: ClauseMap, actors: _Actors,
+                    entities: Sequence[Entity], found: list[tuple[Match, ...]], drafts: list[_Draft],
+                    times: Sequence[Time], dct: str, cues,
+                    attributions: Sequence[Attribution] = ()) -> list[_Draft]:
+    """The events the learned layer adds where the rules coded no event of that type."""
+    rule_types: dict[int, set[str]] = {}
+    for d in drafts:
+        rule_types.setdefault(d.sentence, set()).add(d.type)
+    hits = trigger_hits(found)
+    out: list[_Draft] = []
+    owner = _actor_owner(doc, actors, attributions)
+    for si, view in enumerate(sentence_views(doc, owner, entities, hits, rule_types, actors.pronoun)):
+        for prop in propose(model, view):
+            token = _learned_trigger(doc, view, prop.type)
+            clause = clauses.clause_of(token)
+            time = _nearest(_clause_times(times, doc, clause.tokens), doc.tokens[token].start)
+            modality = classify(doc, clause, clauses, time, dct, None, cues,
+                                own_condition_only=prop.type == "THREATEN")
+            if prop.type == "REJECT" and modality == "negated" and not any(
+                    doc.tokens[i].lemma in _NEGATIONS for i in clause.tokens):
+                modality = "asserted"  # a refusal itself is asserted (GUIDELINES)
+            draft = _Draft(prop.type, None, prop.source.entity if prop.source else None,
+                           prop.target.entity if prop.target else None, None, time, modality, token, si, 0.0)
+            # the rules' modality of a pattern-less trigger is a weak guess; the model weighs it
+            # with the words of the clause (the rules' own events keep the rules' modality)
+            modality = model.modality_of(_modality_features(doc, clauses, draft, dct), modality)
+            # below the rules' own confidences: a learned guess, its probability scaled
+            confidence = round(max(0.05, min(0.6, 0.6 * prop.probability)), 2)
+            out.append(_Draft(prop.type, None, prop.source.entity if prop.source else None,
+                              prop.target.entity if prop.target else None, None, time, modality,
+                              token, si, confidence))
+    return out
+
+
+def _learned_trigger(doc: ParsedDoc, view: SentenceView, typ: str) -> int:
+    """The word that carries a learned event: a lexicon trigger of its type, else the main verb."""
+    for h in view.hits:
+        if h.type == typ:
+            return h.token
+    finite = [t.i for t in view.tokens if t.tag.startswith("WW(pv")]
+    roots = [i for i in finite if doc.tokens[i].head is None or not view.inside(doc.tokens[i].head)]
+    return (roots or finite or [next((t.i for t in view.tokens if t.pos != "LET"), view.first)])[0]
 
 
 def _object_adjective_target(doc: ParsedDoc, verb: int, entities: Sequence[Entity],
@@ -880,11 +993,16 @@ class EventStep:
     requires = ("parse", "entities", "times", "attributions")
     provides = ("events",)
 
-    def __init__(self, lexicon: PatternLexicon | None = None) -> None:
+    def __init__(self, lexicon: PatternLexicon | None = None, learned: bool = True,
+                 model: EventModel | None = None) -> None:
         self.lexicon = lexicon
+        # the learned layer: the given model, else the one shipped with kroniek
+        self.model = (model or default_model()) if learned else None
+        if not learned:
+            self.name = "events-rules"  # a different annotator id than the full step
 
     def __call__(self, work) -> dict[str, tuple]:
         a = work.annotations
         events = extract_events(work.parsed, a.get("entities", ()), a.get("times", ()), work.article.date,
-                                self.lexicon, a.get("attributions", ()))
+                                self.lexicon, a.get("attributions", ()), self.model)
         return {"events": events}

@@ -158,7 +158,10 @@ def classify(doc: ParsedDoc, clause: Clause, clauses: ClauseMap, time: Time | No
     if mode == "invite":
         return "planned"  # an invitation announces the visit it is for
     present = any("tgw" in t.tag for t in finite)
-    if present and time is not None and time.type in ("DATE", "TIME") and (
+    # "heeft donderdag overleg gevoerd", "is zaterdag aangekomen": a present auxiliary of
+    # the perfect tense tells of the past, whatever day the weekday resolves to
+    perfect = any(t.lemma in ("hebben", "zijn") for t in finite) and any(t.tag.startswith("WW(vd") for t in toks)
+    if present and not perfect and time is not None and time.type in ("DATE", "TIME") and (
             _not_past(time.value, dct) or (time.weekday is not None and "X" in (time.value or ""))):
         return "planned"
     return "asserted"
