@@ -60,3 +60,10 @@ def test_the_perfect_tense_with_a_weekday_is_asserted():
     # a present passive is no perfect: "wordt donderdag ontvangen" is still ahead
     passive = f"Rutte wordt|worden|{PRES} donderdag|donderdag|SPEC() ontvangen|ontvangen|WW(vd,vrij,zonder) ."
     assert modality(passive, "ontvangen", month_only, dct="2019-03") == "planned"
+
+
+def test_an_adverb_of_the_near_future_makes_a_present_tense_planned():
+    soon = f"Rohani bezoekt|bezoeken|{PRES} binnenkort|binnenkort|BW() Rome ."
+    assert modality(soon, "bezoekt") == "planned"
+    done = f"Rohani bezocht|bezoeken|{PAST} binnenkort|binnenkort|BW() Rome ."   # past tense: the cue alone is no plan
+    assert modality(done, "bezocht") == "asserted"

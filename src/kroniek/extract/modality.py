@@ -23,7 +23,7 @@ from importlib import resources
 from ..model import ParsedDoc, Time, Token
 from .clauses import Clause, ClauseMap, finite_in
 
-KINDS = ("negation", "refusal", "condition", "possibility", "future", "announcement", "scheduling")
+KINDS = ("negation", "refusal", "condition", "possibility", "future", "announcement", "scheduling", "soon")
 
 
 @dataclass(frozen=True)
@@ -161,6 +161,8 @@ def classify(doc: ParsedDoc, clause: Clause, clauses: ClauseMap, time: Time | No
     # "heeft donderdag overleg gevoerd", "is zaterdag aangekomen": a present auxiliary of
     # the perfect tense tells of the past, whatever day the weekday resolves to
     perfect = any(t.lemma in ("hebben", "zijn") for t in finite) and any(t.tag.startswith("WW(vd") for t in toks)
+    if present and not perfect and any(cues.has("soon", lemma) for lemma in lemmas):
+        return "planned"  # "bezoekt binnenkort Rome": a present tense with an adverb of the near future
     if present and not perfect and time is not None and time.type in ("DATE", "TIME") and (
             _not_past(time.value, dct) or (time.weekday is not None and "X" in (time.value or ""))):
         return "planned"
