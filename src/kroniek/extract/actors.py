@@ -34,6 +34,7 @@ from functools import lru_cache
 from ..kb import KbEntry, KnowledgeBase, date_range, default_kb
 from ..kb.names import name_key, strip_genitive
 from ..kb.tables import lexicon_lines, lexicon_words
+from .context_country import leading_country
 from .kb_step import KnowledgeBaseStep
 from ..model import Actor, Entity, ParsedDoc, Span, Token
 from .names import Name, is_cap, load_lexicons
@@ -43,6 +44,8 @@ _DEFINITE = frozenset("de het die deze dat dit".split())
 _INDEFINITE = frozenset("een".split())
 # Adjectives that put a role in the past: no current office holder.
 _FORMER = frozenset("voormalige voormalig oud-premier toenmalige toenmalig vorige ex- oud-".split())
+# Prefixes of a compound role that put it in the past ("oud-president", "ex-premier").
+_FORMER_PREFIXES = frozenset("oud ex".split())
 # Prepositions after which a capital is a place, not an actor.
 _LOCATIVE = frozenset("in naar uit te vanuit bij rond nabij buiten binnen door via over onder boven".split())
 # Which entity kinds fit which entity type, for choosing between knowledge-base candidates.
@@ -51,6 +54,8 @@ _FITS = {"PER": {"person"}, "ORG": {"organisation"}, "LOC": {"place", "country",
 # Groups that are actors even when the text does not say of which country ("de politie",
 # "rebellen", "demonstranten"); a government without a country is not.
 _ACTS_WITHOUT_COUNTRY = frozenset({"MIL", "COP", "REB", "OPP", "CVL", "REF", "MED", "LAB", "EDU", "BUS", "JUD"})
+# Agents (their English in agents.tsv) that are a country's government when none is named.
+_GOVERNMENT_WORDS = frozenset({"government", "cabinet", "authorities"})
 # How far back (in sentences) "de minister" looks for the minister it means.
 COREF_SENTENCES = 6
 
@@ -137,6 +142,11 @@ def _country_of_word(tok: Token, kb: KnowledgeBase) -> str | None:
             e = kb.entries[r.entry]
             if r.form == "name" and e.kind == "country":
                 return e.country
+        # "Poetins woordvoerder": the people of a person or group are of its country
+        owners = {kb.entries[r.entry].country for r in kb.refs(bare)
+                  if r.form in ("name", "surname") and kb.entries[r.entry].kind in ("person", "organisation")}
+        if len(owners) == 1 and None not in owners:
+            return owners.pop()
     return None
 
 
@@ -213,10 +223,13 @@ def find_nominals(doc: ParsedDoc, kb: KnowledgeBase, names: Sequence[Name],
                 if head is not None:
                     found = (n, head, None, None)
                     break
+            former = False
             if found is None and "-" in tok.text[1:]:
                 prefix, _, rest = tok.text.partition("-")
                 head = lex.head((rest.casefold(),))
-                if head is not None:
+                if head is not None and prefix.casefold() in _FORMER_PREFIXES:
+                    found, former = (1, head, None, None), True  # "oud-president", "ex-premier"
+                elif head is not None:
                     country, org = _prefix_of(prefix, kb)
                     if country or org:
                         found = (1, head, country, org)
@@ -224,7 +237,8 @@ def find_nominals(doc: ParsedDoc, kb: KnowledgeBase, names: Sequence[Name],
                 i += 1
                 continue
             n, head, country, org = found
-            out.append(_nominal(doc, kb, s, i, i + n, head, country, org, name_at))
+            nom = _nominal(doc, kb, s, i, i + n, head, country, org, name_at)
+            out.append(replace(nom, former=True) if former else nom)
             i += n
     return out
 
@@ -242,7 +256,12 @@ def _nominal(doc: ParsedDoc, kb: KnowledgeBase, s: int, h0: int, h1: int, head: 
         low = t.text.casefold()
         c = _country_of_word(t, kb)
         region = _region_organisation(low, kb) if c is None else None
-        if c is not None and not (j in name_at and name_at[j].kind == "name" and name_at[j].type == "PER"):
+        in_person = j in name_at and name_at[j].kind == "name" and name_at[j].type == "PER"
+        owner = in_person and name_at[j].last == j + 1 and strip_genitive(t.text) is not None  # "Poetins"
+        if c is not None and owner:
+            country = country or c
+            break  # the owner's name is not part of the phrase: "[Poetins] [woordvoerder]"
+        if c is not None and not in_person:
             country = country or c
         elif region is not None and t.pos == "ADJ":
             org = org or region
@@ -278,6 +297,10 @@ def _nominal(doc: ParsedDoc, kb: KnowledgeBase, s: int, h0: int, h1: int, head: 
                 country, last = e.country, nm.last
             elif e.kind == "organisation" and (e.code or "").startswith("IGO") and toks[k].text.casefold() == "van":
                 org, last = e.id, nm.last
+            elif e.kind == "organisation" and e.country and toks[k].text.casefold() == "van":
+                org, last = e.id, nm.last  # "een woordvoerster van het Witte Huis"
+            elif e.kind == "person" and e.country and toks[k].text.casefold() == "van":
+                country, last = e.country, nm.last  # "de woordvoerder van Poetin": of his country
     if last == h1 and isinstance(head, Agent) and head.english in ("ministry", "ministries") \
             and k + 1 < sent.last_token and toks[k].text.casefold() == "van":
         # "het Iraanse ministerie van Buitenlandse Zaken": the portfolio is part of the name.
@@ -491,9 +514,9 @@ def link_entities(doc: ParsedDoc, entities: Sequence[Entity], names: Sequence[Na
             target.mentions.add((first_tok.start, last_tok.end))
             if nom.country:
                 target.countries.append(nom.country)
-            if nom.head.sector:
-                target.sectors.append(nom.head.sector)
-            target.roles.append(nom.head.role)
+            if nom.head.sector and not nom.former:
+                target.sectors.append(nom.head.sector)  # a former president holds no office now
+            target.roles.append(f"Former {nom.head.role}" if nom.former else nom.head.role)
             target.role_words |= _role_words(nom.head)
             continue
         standalone.append(nom)
@@ -510,6 +533,14 @@ def link_entities(doc: ParsedDoc, entities: Sequence[Entity], names: Sequence[Na
     # 3: actors of named entities
     stands_for = _metonym_targets(works, kb)
     for w in works:
+        if w.entry is not None and w.entry.kind == "person" and w.countries:
+            w.entry = _entry_of_country(kb, name_texts.get(id(w), ()), w.entry, w.countries[0], date)
+        elif w.entry is not None and w.entry.kind == "organisation":
+            foreign = _adjective_country_before(doc, w, tok_at, kb)
+            if foreign is not None and foreign != w.entry.country and not (w.entry.code or "").startswith("IGO"):
+                # "het Zuid-Koreaanse Hooggerechtshof" is not the American one the name alone would be
+                sector = w.entry.sector
+                w.entry, w.countries, w.sectors = None, [foreign] + w.countries, ([sector] if sector else []) + w.sectors
         entry = w.entry
         if entry is not None:
             w.name, w.type = entry.name, entry.type
@@ -539,16 +570,25 @@ def link_entities(doc: ParsedDoc, entities: Sequence[Entity], names: Sequence[Na
             w.actor = Actor(code=((country or "") + (sector or "")) or None, country=country, sector=sector,
                             role=w.roles[0] if w.roles else None, kb_id=None)
     # 4-5: standalone nominals: office holders, coreference, new actors
+    # "de regering" unnamed is the focus country's, and only an actor when there is one
+    focus = leading_country((w.actor.country, [s for s, _ in w.mentions]) for w in works
+                            if w.actor is not None and w.actor.country and w.mentions)
     for nom in sorted(standalone, key=lambda n: n.first):
         start, end = doc.tokens[nom.first].start, doc.tokens[nom.last - 1].end
         span = (start, end)
+        head_end = doc.tokens[nom.head_last - 1].end
         if isinstance(nom.head, Agent) and nom.head.english in ("ministry", "ministries"):
             # The portfolio read as a name of its own ("Buitenlandse Zaken") is part of the ministry.
             for w in works:
                 if w.entry is None and w.type == "ORG":
                     w.mentions = {(s, e) for s, e in w.mentions if not (start < s and e <= end)}
-        if any(s <= start < e or start <= s < end for w in works for s, e in w.mentions):
-            continue  # part of a name or another mention
+        elif isinstance(nom.head, Role) and len(nom.head.phrase) > 1:
+            # ... and of a minister's role ("de minister van Buitenlandse Zaken van Rusland")
+            for w in works:
+                if w.entry is None and w.type == "ORG":
+                    w.mentions = {(s, e) for s, e in w.mentions if not (start < s and e <= head_end)}
+        if any(s < head_end and start < e for w in works for s, e in w.mentions):
+            continue  # part of a name or another mention (a name in its "van ..." tail is its own)
         if isinstance(nom.head, Agent) and nom.head.sector is None and nom.country and not nom.former:
             # "de Litouwse hoofdstad" is Vilnius: the city the knowledge base seats the country in.
             seat = _seat_of(kb, nom.country)
@@ -594,8 +634,11 @@ def link_entities(doc: ParsedDoc, entities: Sequence[Entity], names: Sequence[Na
             if isinstance(nom.head, Role):
                 continue  # "de minister" with nobody to be: too vague to be an actor
         if nom.bare and nom.definite is None:
-            continue  # a bare noun without article ("regering" in a headline) says too little
-        if nom.country is None and nom.of is None and (
+            # A bare noun without article ("regering" in a headline) says too little. Bare
+            # plurals ("rebellen", "burgers") were tried as actors too: on train-nl they
+            # added more actors the gold does not hold than ones it does.
+            continue
+        if nom.country is None and nom.of is None and not (focus and _the_government(nom)) and (
                 nom.definite is False or isinstance(nom.head, Role) or nom.head.sector not in _ACTS_WITHOUT_COUNTRY):
             continue  # "het bewind", "een gouverneur", "een leger": whose, the text does not say
         key = (nom.country, nom.of, nom.head.english if isinstance(nom.head, Agent) else nom.head.role)
@@ -609,6 +652,42 @@ def link_entities(doc: ParsedDoc, entities: Sequence[Entity], names: Sequence[Na
         w.nominal_key = key if nom.definite is not False else None
         works.append(w)
     return _finish(doc, works)
+
+
+def _the_government(nom: Nominal) -> bool:
+    """ "De regering", "de autoriteiten" with nobody named before: the government of the
+    country the article is about (the context-country step gives it that country)."""
+    return nom.definite is True and isinstance(nom.head, Agent) and nom.head.english in _GOVERNMENT_WORDS
+
+
+def _entry_of_country(kb: KnowledgeBase, texts: Sequence[str], entry: KbEntry, country: str,
+                      date: str | None) -> KbEntry:
+    """Of the people a name can be, the one of the country the text gives them ("de
+    Zuid-Sudanese president Salva Kiir": the South Sudanese entry, not the Sudanese one)."""
+    days = date_range(date)
+    if (entry.actor(*days) if days else entry.actor()).country == country:
+        return entry
+    for text in texts:
+        for m in kb.lookup(text, date, fuzzy=False):
+            e = m.entry
+            if e.kind == "person" and m.ref.form == "name" and \
+                    (e.actor(*days) if days else e.actor()).country == country:
+                return e
+    return entry
+
+
+def _adjective_country_before(doc: ParsedDoc, w: _Work, tok_at: dict[int, Token], kb: KnowledgeBase) -> str | None:
+    """The country of a country adjective right before one of ``w``'s mentions, if one."""
+    for s, _ in sorted(w.mentions):
+        tok = tok_at.get(s)
+        if tok is None or tok.i == 0:
+            continue
+        prev = doc.tokens[tok.i - 1]
+        if prev.sent == tok.sent and prev.pos == "ADJ":
+            c = _country_of_word(prev, kb)
+            if c is not None:
+                return c
+    return None
 
 
 # How far from the article's date a tenure of a named person may lie for a role phrase
@@ -659,7 +738,8 @@ def _agrees(target: _Work, nom: Nominal, kb: KnowledgeBase, date: str | None) ->
     days = date_range(date)
     actor = entry.actor(*days) if days else entry.actor()
     if nom.country and actor.country and nom.country != actor.country:
-        return False
+        # unless the name is also someone of the phrase's country (two entries, one name)
+        return _entry_of_country(kb, (target.name,), entry, nom.country, date) is not entry
     # An opposition leader is not the head of state ("plaatste de oppositieleider president Maduro ...").
     sides = [_SIDE.get(x) for x in (nom.head.sector, actor.sector)]
     return not (sides[0] and sides[1] and sides[0] != sides[1])

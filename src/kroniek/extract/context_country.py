@@ -18,12 +18,14 @@ Requires and provides ``entities``; runs after the actors step.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from ..model import Actor, Entity
 
 # Sectors that belong to one state (CAMEO/PLOVER sector codes as the actors step gives them).
-DOMESTIC_SECTORS = frozenset({"GOV", "COP", "MIL", "JUD", "LEG", "OPP", "CVL", "LAB", "EDU", "BUS", "MED"})
+# Rebels without a name fight in the country the article is about ("rebellen").
+DOMESTIC_SECTORS = frozenset({"GOV", "COP", "MIL", "JUD", "LEG", "OPP", "REB", "CVL", "LAB", "EDU", "BUS", "MED"})
 # Unnamed government people are left out: in foreign news "diplomaten" or "EU-ministers"
 # are as often another state's (or an organisation's) as the focus country's.
 _NOT_FOR_PEOPLE = frozenset({"GOV"})
@@ -33,13 +35,18 @@ MIN_SHARE = 0.4
 
 def focus_country(entities: tuple[Entity, ...]) -> str | None:
     """The country most of the article's actor mentions belong to, if one leads clearly."""
+    return leading_country((e.actor.country, [m.start for m in e.mentions]) for e in entities
+                           if e.actor is not None and e.actor.country and e.mentions)
+
+
+def leading_country(actors: Iterable[tuple[str, Sequence[int]]]) -> str | None:
+    """Of (country, mention starts) pairs, the country with a clear lead in mentions
+    (ties broken by the first mention), as :func:`focus_country` says."""
     counts: Counter[str] = Counter()
     first: dict[str, int] = {}
-    for e in entities:
-        if e.actor is not None and e.actor.country:
-            counts[e.actor.country] += len(e.mentions)
-            start = min(m.start for m in e.mentions)
-            first[e.actor.country] = min(first.get(e.actor.country, start), start)
+    for country, starts in actors:
+        counts[country] += len(starts)
+        first[country] = min(first.get(country, min(starts)), min(starts))
     if not counts:
         return None
     ranked = sorted(counts, key=lambda c: (-counts[c], first[c]))
@@ -84,4 +91,4 @@ class ContextCountryStep:
         return {"entities": with_context_country(tuple(work.annotations.get("entities", ())))}
 
 
-__all__ = ["ContextCountryStep", "focus_country", "with_context_country"]
+__all__ = ["ContextCountryStep", "focus_country", "leading_country", "with_context_country"]

@@ -111,9 +111,10 @@ def parser_names(doc: ParsedDoc) -> list[Name]:
             prefix, _, lab = tag.partition("-")
             if start >= 0 and (prefix != "I" or lab != label):
                 for a, b in _person_pieces(toks, start, k, label):
-                    name = _trimmed(doc, toks, a, b, label)
-                    if name is not None:
-                        out.append(name)
+                    for c, d in _relation_pieces(toks, a, b):
+                        name = _trimmed(doc, toks, c, d, label)
+                        if name is not None:
+                            out.append(name)
                 start = -1
             if prefix == "B" or (prefix == "I" and start < 0):
                 start, label = k, lab
@@ -131,6 +132,26 @@ def _person_pieces(toks: Sequence[Token], i: int, j: int, label: str) -> list[tu
     pieces, a = [], i
     for k in range(i, j):
         if toks[k].pos == "VG" and toks[k].text.casefold() in {"en", "of"}:
+            pieces.append((a, k))
+            a = k + 1
+    pieces.append((a, j))
+    return [(x, y) for x, y in pieces if y > x]
+
+
+@lru_cache(maxsize=1)
+def _name_breaks() -> frozenset[str]:
+    """Lower-case nouns no name holds: relations between people and one-word roles."""
+    roles = {cols[0].casefold() for _, cols in lexicon_lines("roles.tsv", 5)
+             if cols[0] != "phrase" and " " not in cols[0]}
+    return lexicon_words("relation_nouns.txt") | frozenset(roles)
+
+
+def _relation_pieces(toks: Sequence[Token], i: int, j: int) -> list[tuple[int, int]]:
+    """A span the NER ran over a relation or role noun ("Trumps voorganger Obama") is
+    two names, one on either side of it."""
+    pieces, a = [], i
+    for k in range(i + 1, j - 1):
+        if toks[k].text.islower() and toks[k].text in _name_breaks():
             pieces.append((a, k))
             a = k + 1
     pieces.append((a, j))
@@ -602,6 +623,8 @@ def _portfolios(doc: ParsedDoc, names: list[Name], lex: Lexicons, kb: KnowledgeB
             if j > k and (toks[j].text.casefold() in lex.first_names or _person_starts(doc, j, kb)
                           or _apposed_name(toks, j)):
                 break  # "Justitie Marc Verwilghen", "Buitenlandse Zaken Heiko Maas": the person starts here
+            if j > k and toks[j - 1].text.casefold() == "zaken" and toks[j].text != "en":
+                break  # "Buitenlandse Zaken Taro Kono": a portfolio in Zaken ends there
             j += 1
         if j == k:
             continue

@@ -1,0 +1,107 @@
+"""Actors in sentences written for kroniek, parsed by the real Frog: counterparts,
+former offices, portfolios, relation nouns, owners, institutions with a country
+adjective, one name for two people, and "de regering" of the article's country."""
+
+from __future__ import annotations
+
+import pytest
+
+from kroniek.model import Article
+from kroniek.pipeline import Pipeline
+
+pytestmark = pytest.mark.frog
+
+
+@pytest.fixture(scope="module")
+def annotate(frog):
+    pipeline = Pipeline()
+
+    def run(text: str, date: str):
+        doc = pipeline.annotate(Article(id="t", text=text, date=date), frog)
+        assert doc.bad_spans() == []
+        for e in doc.entities:
+            for m in e.mentions:
+                assert text[m.start:m.end] == m.text
+        return doc
+
+    return run
+
+
+def _with_mention(doc, text):
+    hits = [e for e in doc.entities if any(m.text == text for m in e.mentions)]
+    assert hits, f"no entity has the mention {text!r}: {[[m.text for m in e.mentions] for e in doc.entities]}"
+    return hits[0]
+
+
+def test_a_counterpart_with_a_country_adjective_gives_the_person_that_country(annotate):
+    doc = annotate("De Canadese premier heeft gisteren zijn Keniaanse ambtgenoot Samuel Otieno Wekesa "
+                   "ontvangen in Ottawa.", "2024-03")
+    person = _with_mention(doc, "Samuel Otieno Wekesa")
+    assert person.actor.country == "KEN"
+    assert any(m.text.endswith("Keniaanse ambtgenoot") for m in person.mentions)
+
+
+def test_a_former_office_in_one_word_gives_the_country_but_no_office(annotate):
+    doc = annotate("De bemiddelaars worden geleid door de Ghanese oud-president Kwabena Mensah-Ofori.",
+                   "2023-08")
+    person = _with_mention(doc, "Kwabena Mensah-Ofori")
+    assert person.actor.country == "GHA"
+    assert person.actor.sector is None
+    assert person.actor.role.startswith("Former")
+
+
+def test_a_portfolio_in_zaken_ends_before_the_ministers_name(annotate):
+    doc = annotate("Gisteren sprak de Chileense minister van Buitenlandse Zaken Tomás Irarrázaval Soto "
+                   "met de pers.", "2023-05")
+    person = _with_mention(doc, "Tomás Irarrázaval Soto")
+    assert (person.type, person.actor.country, person.actor.sector) == ("PER", "CHL", "GOV")
+
+
+def test_a_relation_noun_splits_two_names_the_parser_ran_together(annotate):
+    doc = annotate("Trumps voorganger Obama zweeg lange tijd over de kwestie.", "2017-05")
+    names = {e.actor.kb_id for e in doc.entities if e.actor is not None}
+    assert {"DONALD_TRUMP", "BARACK_OBAMA"} <= names
+    assert not any("voorganger" in m.text for e in doc.entities for m in e.mentions)
+
+
+def test_the_owner_of_a_spokesperson_gives_its_country(annotate):
+    doc = annotate("Een woordvoerder van Erdogan liet weten dat Ankara niet zal toegeven.", "2021-06")
+    spokesperson = _with_mention(doc, "Een woordvoerder van Erdogan")
+    assert spokesperson.actor.country == "TUR"
+    assert spokesperson.actor.kb_id is None
+
+
+def test_the_owner_organisation_gives_country_and_sector(annotate):
+    doc = annotate("Een woordvoerster van het Witte Huis zei dat de gesprekken goed verliepen.", "2021-06")
+    spokesperson = _with_mention(doc, "Een woordvoerster van het Witte Huis")
+    assert spokesperson.actor.code == "USAGOV"
+    white_house = _with_mention(doc, "Witte Huis")
+    assert white_house.actor.kb_id == "WHITE_HOUSE"
+
+
+def test_a_generic_institution_name_takes_the_country_of_its_adjective(annotate):
+    doc = annotate("Het Zuid-Koreaanse Hooggerechtshof veroordeelde vorig jaar twee Japanse bedrijven.",
+                   "2019-08")
+    court = _with_mention(doc, "Hooggerechtshof")
+    assert (court.actor.country, court.actor.sector, court.actor.kb_id) == ("KOR", "JUD", None)
+    # Without an adjective of another country the knowledge base's entry stands.
+    doc = annotate("Het Amerikaanse Hooggerechtshof besliste gisteren anders.", "2019-08")
+    assert any(e.actor is not None and e.actor.kb_id == "US_SUPREME_COURT" for e in doc.entities)
+
+
+def test_a_name_of_two_people_is_the_one_of_the_country_the_text_gives(annotate):
+    doc = annotate("De Zuid-Sudanese president Salva Kiir heeft gisteren een akkoord getekend.", "2019-08")
+    kiir = _with_mention(doc, "Salva Kiir")
+    assert kiir.actor.country == "SSD"
+
+
+def test_de_regering_is_the_government_of_the_country_the_article_is_about(annotate):
+    doc = annotate("In Peru zijn opnieuw duizenden mensen de straat op gegaan. Peru kampt al maanden met "
+                   "onrust. De regering heeft de noodtoestand afgekondigd.", "2023-01")
+    government = _with_mention(doc, "De regering")
+    assert government.actor.code == "PERGOV"
+
+
+def test_de_regering_without_a_country_in_view_is_no_actor(annotate):
+    doc = annotate("De regering wordt gesteund door Frankrijk en Duitsland.", "2019-03")
+    assert not any(m.text == "De regering" for e in doc.entities for m in e.mentions)
