@@ -105,3 +105,32 @@ def test_de_regering_is_the_government_of_the_country_the_article_is_about(annot
 def test_de_regering_without_a_country_in_view_is_no_actor(annotate):
     doc = annotate("De regering wordt gesteund door Frankrijk en Duitsland.", "2019-03")
     assert not any(m.text == "De regering" for e in doc.entities for m in e.mentions)
+
+
+def test_a_speech_verb_the_tagger_took_for_an_adjective_is_no_part_of_the_role(annotate):
+    doc = annotate("„Dit is slecht nieuws”, twitterde staatssecretaris Anneke Bosch-Verhoef (Financiën).",
+                   "2023-02")
+    person = _with_mention(doc, "Anneke Bosch-Verhoef")
+    assert not any("twitterde" in m.text for m in person.mentions)
+    assert [q.speaker for q in doc.quotes] == [person.id]
+
+
+def test_a_capital_opening_a_sentence_as_its_subject_is_its_government(annotate):
+    doc = annotate("Het bezoek werd afgezegd. Seoel liet weten dat het de beslissing betreurt.", "2019-08")
+    seoul = _with_mention(doc, "Seoel")
+    assert seoul.actor.code == "KORGOV"
+
+
+def test_a_regional_premier_is_not_the_countrys_prime_minister(annotate):
+    doc = annotate("„Er ligt nog geen akkoord”, zei de Vlaamse premier Jan Jambon vrijdag.", "2020-05")
+    jambon = _with_mention(doc, "Jan Jambon")
+    assert any(m.text == "de Vlaamse premier" for m in jambon.mentions)
+    assert not any(e.actor is not None and e.actor.kb_id == "SOPHIE_WILMES" for e in doc.entities)
+    assert [q.speaker for q in doc.quotes] == [jambon.id]
+
+
+def test_de_bewindsman_is_the_minister_named_before(annotate):
+    doc = annotate("Minister Karel de Graaf wil snel meer opvangplekken. „Het moet”, zegt de bewindsman.",
+                   "2023-05")
+    minister = _with_mention(doc, "de bewindsman")
+    assert any("Karel de Graaf" in m.text for m in minister.mentions)

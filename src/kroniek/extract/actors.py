@@ -36,6 +36,7 @@ from ..kb.names import name_key, strip_genitive
 from ..kb.tables import lexicon_lines, lexicon_words
 from .context_country import leading_country
 from .kb_step import KnowledgeBaseStep
+from .speech_lexicon import load_speech_lexicon
 from ..model import Actor, Entity, ParsedDoc, Span, Token
 from .names import Name, is_cap, load_lexicons
 
@@ -126,6 +127,9 @@ class Nominal:
     of: str | None             # an organisation's kb id ("van de NAVO", "VN-chef")
     former: bool
     bare: bool                 # only the head (and an article): "de minister"
+    # The country comes from a region's or city's adjective ("de Waalse premier"): the
+    # role is that region's, not the country's office (no national holder).
+    regional: bool = False
 
 
 def _country_of_word(tok: Token, kb: KnowledgeBase) -> str | None:
@@ -148,6 +152,25 @@ def _country_of_word(tok: Token, kb: KnowledgeBase) -> str | None:
         if len(owners) == 1 and None not in owners:
             return owners.pop()
     return None
+
+
+def _speech_verb_form(word: str) -> bool:
+    """Whether ``word`` is a past tense of a speech verb ("twitterde", "tweette") or a
+    verb form the tagger is known to mistake ("liet"): never a modifier of a role."""
+    lex = load_speech_lexicon()
+    if lex.verb_form(word) is not None:
+        return True
+    return word[-2:] in ("de", "te") and len(word) > 4 and word[:-2] + "en" in lex.speech_verbs
+
+
+def _regional_adjective(tok: Token, kb: KnowledgeBase) -> bool:
+    """Whether an adjective can be a region's or a city's ("Waalse", "Schotse",
+    "Amsterdamse"), not only a country's ("Russische", "Ruslands")."""
+    refs = kb.refs(tok.text)
+    adjectives = [r for r in refs if r.form == "adjective"]
+    if adjectives:
+        return any(kb.entries[r.entry].kind != "country" for r in adjectives)
+    return not refs and tok.pos == "ADJ" and _place_adjective(tok.text, kb) is not None
 
 
 def _demonym_country(kb: KnowledgeBase, texts: Sequence[str]) -> str | None:
@@ -249,6 +272,7 @@ def _nominal(doc: ParsedDoc, kb: KnowledgeBase, s: int, h0: int, h1: int, head: 
     toks = doc.tokens
     first = h0
     former = False
+    regional = False
     modifiers = 0
     j = h0 - 1
     while j >= sent.first_token:
@@ -256,12 +280,16 @@ def _nominal(doc: ParsedDoc, kb: KnowledgeBase, s: int, h0: int, h1: int, head: 
         low = t.text.casefold()
         c = _country_of_word(t, kb)
         region = _region_organisation(low, kb) if c is None else None
+        if _speech_verb_form(low):
+            break  # "..., twitterde staatssecretaris X": the tagger took the verb for an adjective
         in_person = j in name_at and name_at[j].kind == "name" and name_at[j].type == "PER"
         owner = in_person and name_at[j].last == j + 1 and strip_genitive(t.text) is not None  # "Poetins"
         if c is not None and owner:
             country = country or c
             break  # the owner's name is not part of the phrase: "[Poetins] [woordvoerder]"
         if c is not None and not in_person:
+            if country is None and _regional_adjective(t, kb):
+                regional = True  # "Waalse", "Schotse", "Amsterdamse": a region's or city's
             country = country or c
         elif region is not None and t.pos == "ADJ":
             org = org or region
@@ -314,7 +342,7 @@ def _nominal(doc: ParsedDoc, kb: KnowledgeBase, s: int, h0: int, h1: int, head: 
         elif implied is not None:
             org = implied.id
     bare = modifiers == 0 and last == h1 and country is None and org is None
-    return Nominal(first, last, h0, h1, head, definite, country, org, former, bare)
+    return Nominal(first, last, h0, h1, head, definite, country, org, former, bare, regional)
 
 
 # --------------------------------------------------------------------------- linking
@@ -451,7 +479,12 @@ def _nominal_name(nom: Nominal, kb: KnowledgeBase, text: str) -> str:
 
 
 def _role_words(head: Role | Agent) -> set[str]:
+    """The words "de minister" is matched to a person by; a role also by its English,
+    so that synonyms meet ("de bewindsman" for a minister, "de premier" for a
+    minister-president)."""
     words = set(head.phrase if isinstance(head, Role) else head.noun)
+    if isinstance(head, Role):
+        words.add(f"role:{head.role}")
     return {w for w in words if w not in ("van", "de", "het")}
 
 
@@ -600,7 +633,7 @@ def link_entities(doc: ParsedDoc, entities: Sequence[Entity], names: Sequence[Na
                 target.mentions.add(span)
                 continue
         holder = None
-        if isinstance(nom.head, Role) and nom.head.offices and not nom.former and nom.definite is not False \
+        if isinstance(nom.head, Role) and nom.head.offices and not nom.former and not nom.regional and nom.definite is not False \
                 and (nom.country or nom.of):
             of = nom.country or (kb.entries[nom.of].code if nom.of else None)
             for office in nom.head.offices:
@@ -608,7 +641,7 @@ def link_entities(doc: ParsedDoc, entities: Sequence[Entity], names: Sequence[Na
                 if found is not None:
                     holder = found[0]
                     break
-        if isinstance(nom.head, Role) and nom.head.offices and not nom.former and nom.definite is not False \
+        if isinstance(nom.head, Role) and nom.head.offices and not nom.former and not nom.regional and nom.definite is not False \
                 and (nom.country or nom.of):
             # A holder the article names wins over the calendar: "de Amerikaanse
             # buitenlandminister" in a January-2021 article that names Pompeo is Pompeo.
@@ -729,7 +762,8 @@ def _agrees(target: _Work, nom: Nominal, kb: KnowledgeBase, date: str | None) ->
     entry = target.entry
     if entry is None:
         return True
-    if isinstance(nom.head, Role) and nom.head.offices and (nom.country or nom.of) and not nom.former:
+    if isinstance(nom.head, Role) and nom.head.offices and (nom.country or nom.of) and not nom.former \
+            and not nom.regional:
         of = nom.country or kb.entries[nom.of].code
         for office in nom.head.offices:
             found = kb.holder(of, office, date) if of else None
@@ -872,7 +906,7 @@ def link_span(parsed: ParsedDoc, start_token: int, end_token: int, date: str | N
     noms = [n for n in find_nominals(parsed, kb, (), sentences=sents) if start_token <= n.first and n.last <= end_token]
     if noms:
         nom = max(noms, key=lambda n: n.last - n.first)
-        if isinstance(nom.head, Role) and nom.head.offices and not nom.former and (nom.country or nom.of):
+        if isinstance(nom.head, Role) and nom.head.offices and not nom.former and not nom.regional and (nom.country or nom.of):
             of = nom.country or kb.entries[nom.of].code
             for office in nom.head.offices:
                 found = kb.holder(of, office, date) if of else None

@@ -224,12 +224,21 @@ def gazetteer_names(doc: ParsedDoc, kb: KnowledgeBase,
             j, refs = found
             if j - i == 1 and _sentence_initial(doc, tok) and not _proper_tag(tok) \
                     and not any(r.form in ("adjective", "demonym") for r in refs) \
-                    and not _in_office(refs, kb, date):
+                    and not _in_office(refs, kb, date) and not _capital_or_country(tok, refs, kb):
                 i += 1  # "Een", "Bergen", "Namen" opening a sentence: a capital says nothing there
                 continue
             out.append((_kb_name(doc, toks, i, j, refs, kb), refs))
             i = j
     return out
+
+
+def _capital_or_country(tok: Token, refs: tuple[AliasRef, ...], kb: KnowledgeBase) -> bool:
+    """Whether a sentence's first word is a country, or a seat of government as its
+    subject ("Seoel liet weten"). Short words are left out ("Man" is an island too)."""
+    if len(tok.text) < 4:
+        return False
+    return any(r.strong and r.form == "name" and (kb.entries[r.entry].kind == "country" or (
+        kb.entries[r.entry].seat_of and tok.deprel == "su")) for r in refs)
 
 
 def _glued_start(doc: ParsedDoc, toks: Sequence[Token], i: int, kb: KnowledgeBase) -> bool:

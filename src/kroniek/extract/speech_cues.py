@@ -207,6 +207,10 @@ class CueFinder:
                 if phrase[0] == lemma and all(any(p.lemma.casefold() == w for p in later) for w in phrase[1:]):
                     self.forced_finite.add(i)
                     return " ".join(phrase)
+            if form_of in self.lex.speech_verbs:
+                # an unambiguous form of a one-word speech verb ("twitterde" as an adjective)
+                self.forced_finite.add(i)
+                return form_of
             return None
         # "Dat blijkt uit ...", "Uit cijfers van het CBS blijkt dat ...": a source verb.
         lo, _ = self._clause_prefix(i)
