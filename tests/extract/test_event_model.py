@@ -175,3 +175,21 @@ def test_the_layer_adds_what_the_rules_miss(frog, sentence, typ, source, target)
         assert 0 < v.confidence <= 0.6   # a learned guess stays below the rules' confidence
     assert doc.bad_spans() == []
     json.dumps(doc.to_dict())
+
+
+def test_a_learned_event_is_carried_by_the_verb_an_auxiliary_chain_ends_in():
+    from kroniek.extract.events import _learned_trigger
+
+    from ..helpers import toy_parse
+
+    text = "Duitsland heeft Oekraïne wapens willen leveren."
+    doc = toy_parse(text, tags={"heeft": "WW(pv,tgw,ev)", "willen": "WW(inf,vrij,zonder)",
+                                "leveren": "WW(inf,vrij,zonder)"},
+                    lemmas={"heeft": "hebben"},
+                    heads={0: (1, "su"), 1: (None, "ROOT"), 2: (5, "obj2"), 3: (5, "obj1"), 4: (1, "vc"),
+                           5: (4, "vc"), 6: (5, "punct")})
+    view = SentenceView(doc.tokens, 0, (), (), frozenset())
+    assert doc.tokens[_learned_trigger(doc, view, "AID")].text == "leveren"
+    # A lexicon trigger of the type wins over any verb.
+    with_hit = SentenceView(doc.tokens, 0, (), (Hit(3, "AID", True),), frozenset())
+    assert doc.tokens[_learned_trigger(doc, with_hit, "AID")].text == "wapens"

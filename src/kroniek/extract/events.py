@@ -959,7 +959,27 @@ def _learned_trigger(doc: ParsedDoc, view: SentenceView, typ: str) -> int:
             return h.token
     finite = [t.i for t in view.tokens if t.tag.startswith("WW(pv")]
     roots = [i for i in finite if doc.tokens[i].head is None or not view.inside(doc.tokens[i].head)]
-    return (roots or finite or [next((t.i for t in view.tokens if t.pos != "LET"), view.first)])[0]
+    verb = (roots or finite or [next((t.i for t in view.tokens if t.pos != "LET"), view.first)])[0]
+    return _content_verb(doc, view, verb)
+
+
+# Verbs that carry tense, mood or aspect for another verb: the event is in that verb.
+_AUXILIARIES = frozenset("hebben zijn worden zullen kunnen moeten mogen willen gaan blijven laten "
+                         "komen lijken blijken dreigen beginnen proberen".split())
+
+
+def _content_verb(doc: ParsedDoc, view: SentenceView, verb: int) -> int:
+    """The verb an auxiliary chain ends in ("heeft ... willen vergroten" → vergroten):
+    the word that says what happened, as the evidence of a learned event."""
+    seen = {verb}
+    while doc.tokens[verb].lemma.casefold() in _AUXILIARIES:
+        nxt = [t.i for t in view.tokens if t.head == verb and t.deprel == "vc" and t.pos == "WW"
+               and t.i not in seen]
+        if not nxt:
+            break
+        verb = nxt[0]
+        seen.add(verb)
+    return verb
 
 
 def _object_adjective_target(doc: ParsedDoc, verb: int, entities: Sequence[Entity],
