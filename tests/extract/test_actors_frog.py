@@ -134,3 +134,19 @@ def test_de_bewindsman_is_the_minister_named_before(annotate):
                    "2023-05")
     minister = _with_mention(doc, "de bewindsman")
     assert any("Karel de Graaf" in m.text for m in minister.mentions)
+
+
+def test_proper_names_the_kb_does_not_know_get_the_articles_country(annotate):
+    doc = annotate("De Nederlandse politie hield zaterdag in Den Haag tientallen boeren aan. "
+                   "Boerenorganisatie Veldkracht noemt de arrestaties buitensporig. Premier Rutte zweeg. "
+                   "Ook in Noordwijkerhout werd betoogd.", "2019-10")
+    assert _with_mention(doc, "Veldkracht").actor.country == "NLD"
+    assert _with_mention(doc, "Noordwijkerhout").actor.country == "NLD"
+
+
+def test_a_capitalized_common_noun_or_a_portfolio_gets_no_country_from_context(annotate):
+    doc = annotate("De Hongaarse regering van premier Orbán reageerde boos. Hongarije wil niet toegeven. "
+                   "Volgens de Commissie schiet Boedapest tekort, zei de minister van Handel.", "2022-04")
+    for e in doc.entities:
+        if any(m.text in ("Commissie", "Handel") for m in e.mentions):
+            assert e.actor is None or e.actor.country is None, (e.name, e.actor)

@@ -12,7 +12,12 @@ sectors that are a state's own (police, opposition, unions, courts, civil societ
 business, media), and people the text names with a title ("President William Ruto")
 whom the knowledge base does not know.
 
-Requires and provides ``entities``; runs after the actors step.
+Proper names the knowledge base does not know and nothing else gave a country ("FNV",
+"Arriva", "Liessel", "Pueblo Soberano") get the focus country as well: in news about one
+country, what it names without saying whose is mostly that country's. Capitalized
+common nouns ("de Commissie") and ministries' portfolios ("minister van Handel") do not.
+
+Requires and provides ``entities`` (and reads the parse); runs after the actors step.
 """
 
 from __future__ import annotations
@@ -21,7 +26,8 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
-from ..model import Actor, Entity
+from ..model import Actor, Entity, ParsedDoc
+from .names import PORTFOLIO_HEADS
 
 # Sectors that belong to one state (CAMEO/PLOVER sector codes as the actors step gives them).
 # Rebels without a name fight in the country the article is about ("rebellen").
@@ -29,6 +35,10 @@ DOMESTIC_SECTORS = frozenset({"GOV", "COP", "MIL", "JUD", "LEG", "OPP", "REB", "
 # Unnamed government people are left out: in foreign news "diplomaten" or "EU-ministers"
 # are as often another state's (or an organisation's) as the focus country's.
 _NOT_FOR_PEOPLE = frozenset({"GOV"})
+# Named entities the knowledge base does not know get the focus country too: in news
+# about one country, the people, organisations and places it names without saying
+# whose are mostly its own (on train-nl: actor-country recall 57 → 70, precision 85 → 81).
+_UNKNOWN_NAME_TYPES = frozenset({"PER", "ORG", "LOC", "GPE"})
 # The focus country must hold at least this share of the country-carrying mentions.
 MIN_SHARE = 0.4
 
@@ -63,8 +73,30 @@ def _titled_name(e: Entity) -> bool:
                                    and len(m.text.split()) >= 2 for m in e.mentions)
 
 
-def with_context_country(entities: tuple[Entity, ...]) -> tuple[Entity, ...]:
-    """``entities`` with the focus country given to unnamed domestic actors without one."""
+def _unknown_name(e: Entity, parsed: ParsedDoc) -> bool:
+    """A proper name ("Arriva", "Pueblo Soberano", "Liessel") nobody gave an actor: not
+    a capitalized common noun ("de Commissie"), nor a ministry's portfolio ("minister
+    van Handel")."""
+    a = e.actor
+    if e.type not in _UNKNOWN_NAME_TYPES or (a is not None and (a.kb_id or a.country or a.sector)):
+        return False
+    starts = {t.start: t for t in parsed.tokens}
+    proper = False
+    for m in e.mentions:
+        tok = starts.get(m.start)
+        if tok is None:
+            continue
+        if tok.i >= 2 and parsed.tokens[tok.i - 1].text.casefold() in ("van", "voor") \
+                and parsed.tokens[tok.i - 2].text.casefold().split("-")[-1] in PORTFOLIO_HEADS:
+            return False
+        proper = proper or any(t.tag.startswith(("SPEC(deeleigen", "N(eigen")) for t in parsed.tokens
+                               if m.start <= t.start < m.end)
+    return proper
+
+
+def with_context_country(entities: tuple[Entity, ...], parsed: ParsedDoc | None = None) -> tuple[Entity, ...]:
+    """``entities`` with the focus country given to unnamed domestic actors without one,
+    and (given the parse) to proper names nobody gave an actor."""
     country = focus_country(entities)
     if country is None:
         return entities
@@ -76,6 +108,9 @@ def with_context_country(entities: tuple[Entity, ...]) -> tuple[Entity, ...]:
                      or _titled_name(e)):
             code = country + (a.sector or "") if (a.code is None or a.code == a.sector) else a.code
             e = replace(e, actor=Actor(code=code, country=country, sector=a.sector, role=a.role, kb_id=None))
+        elif parsed is not None and _unknown_name(e, parsed):
+            e = replace(e, actor=Actor(code=country, country=country, sector=None,
+                                       role=a.role if a is not None else None, kb_id=None))
         out.append(e)
     return tuple(out)
 
@@ -88,7 +123,7 @@ class ContextCountryStep:
     provides = ("entities",)
 
     def __call__(self, work) -> dict[str, tuple]:
-        return {"entities": with_context_country(tuple(work.annotations.get("entities", ())))}
+        return {"entities": with_context_country(tuple(work.annotations.get("entities", ())), work.parsed)}
 
 
 __all__ = ["ContextCountryStep", "focus_country", "leading_country", "with_context_country"]

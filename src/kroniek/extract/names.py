@@ -585,7 +585,7 @@ def _merge_adjacent(doc: ParsedDoc, names: list[Name], lex: Lexicons) -> list[Na
     return out
 
 
-_PORTFOLIO_HEADS = frozenset(["minister", "ministerie", "ministeries", "departement", "staatssecretaris",
+PORTFOLIO_HEADS = frozenset(["minister", "ministerie", "ministeries", "departement", "staatssecretaris",
                               "kabinet", "schepen", "commissie", "commissaris", "directie", "dienst"])
 
 
@@ -619,7 +619,7 @@ def _portfolios(doc: ParsedDoc, names: list[Name], lex: Lexicons, kb: KnowledgeB
         if van.text.casefold() not in ("van", "voor") or van.i == 0 or van.i + 1 >= len(toks):
             continue
         head = toks[van.i - 1]
-        if head.sent != van.sent or head.text.casefold().split("-")[-1] not in _PORTFOLIO_HEADS:
+        if head.sent != van.sent or head.text.casefold().split("-")[-1] not in PORTFOLIO_HEADS:
             continue
         k = van.i + 1
         n = by_first.get(k)
