@@ -35,13 +35,15 @@ def _sentence() -> SentenceView:
     return SentenceView(tuple(tokens), 0, mentions, (), frozenset())
 
 
-def _model(aid_bias: float = 3.0) -> EventModel:
+def _model(aid_bias: float = 3.0, without_trigger: float | None = 0.6) -> EventModel:
     """A model written by hand: AID when "leveren" is in the sentence; subjects are
-    sources, indirect objects targets."""
+    sources, indirect objects targets. It proposes types without a lexicon trigger at
+    ``without_trigger`` (the shipped model proposes none: None)."""
     aid = LinearModel({"v=leveren": aid_bias}, -2.0)
     source = LinearModel({"dep=su": 4.0, "dep=obj2": -4.0}, -1.0)
     target = LinearModel({"dep=obj2": 4.0, "dep=su": -4.0}, -1.0)
-    return EventModel({"AID": aid}, source, target, Thresholds(), {"trained_on": ["by hand"]})
+    return EventModel({"AID": aid}, source, target, Thresholds(type_without_trigger=without_trigger),
+                      {"trained_on": ["by hand"]})
 
 
 # ----------------------------------------------------------------------------- the model file
@@ -116,6 +118,15 @@ def test_an_own_model_changes_the_annotator(tmp_path):
 def test_the_model_proposes_a_type_with_its_roles():
     [p] = propose(_model(), _sentence())
     assert (p.type, p.source.country, p.target.country) == ("AID", "DEU", "POL")
+
+
+def test_by_default_no_type_without_a_lexicon_trigger_of_it():
+    model = _model(without_trigger=None)
+    view = _sentence()
+    assert propose(model, view) == []
+    with_hit = SentenceView(view.tokens, view.first, view.mentions, (Hit(1, "AID", False),), frozenset())
+    assert [p.type for p in propose(model, with_hit)] == ["AID"]
+    assert Thresholds().type_without_trigger is None
 
 
 def test_nothing_below_the_threshold():

@@ -94,6 +94,22 @@ class Match:
     noun: bool
 
 
+# Prepositions that make a town or region the place of an event, not one of its actors
+# ("een demonstratie in Amsterdam", "verklaarde vanuit Riyad"). "naar", "op" and "uit"
+# are left out: flights to a city, attacks on one and withdrawals from one have it as
+# their target.
+_LOCATIVE = frozenset("in te bij nabij rond rondom vanuit".split())
+
+
+def _a_place_where(doc: ParsedDoc, e: Entity, k: int) -> bool:
+    """Whether the mention at token ``k`` is a town or region (not a country, not a seat
+    standing for its government) after a preposition of place."""
+    a = e.actor
+    if e.type not in ("LOC", "GPE") or a is None or a.sector is not None or a.kb_id == a.country:
+        return False
+    return k > 0 and doc.tokens[k - 1].sent == doc.tokens[k].sent and doc.tokens[k - 1].text.casefold() in _LOCATIVE
+
+
 class _Actors:
     """Which entity each token belongs to, and pronouns resolved to people."""
 
@@ -110,6 +126,8 @@ class _Actors:
                 continue
             for m in e.mentions:
                 k = max(0, bisect.bisect_right(starts, m.start) - 1)
+                if _a_place_where(doc, e, k):
+                    continue
                 while k < len(doc.tokens) and doc.tokens[k].start < m.end:
                     t = doc.tokens[k]
                     if t.end > m.start and owner[k] is None:

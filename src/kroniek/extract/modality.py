@@ -8,9 +8,11 @@ that applies wins):
 2. hypothetical: the clause is conditional ("als", "indien"), holds a conditional clause
    ("zal, als deze doorgaat, ... plaatsvinden"), holds "zou/zouden" outside an
    announcement, or a possibility word ("mogelijk", "kan");
-3. planned: a future or intention verb ("zal", "gaat", "wil", "is uitgenodigd"), "zou"
-   in a clause an announcement governs ("kondigde aan dat hij zou reizen"), or a present
-   tense with a date that is not in the past ("reist donderdag");
+3. planned: an "om ... te" clause under a decision, agreement or promise ("kwamen
+   overeen om ... te hervatten") or under a planned clause; a future or intention verb
+   ("zal", "gaat", "wil", "is uitgenodigd"; "gaat naar", "gaat in gesprek" in the present),
+   "zou" in a clause an announcement governs ("kondigde aan dat hij zou reizen"), or a
+   present tense with a date that is not in the past ("reist donderdag");
 4. asserted otherwise.
 """
 
@@ -23,7 +25,8 @@ from importlib import resources
 from ..model import ParsedDoc, Time, Token
 from .clauses import Clause, ClauseMap, finite_in
 
-KINDS = ("negation", "refusal", "condition", "possibility", "future", "announcement", "scheduling", "soon")
+KINDS = ("negation", "refusal", "condition", "possibility", "future", "announcement", "scheduling", "soon",
+         "commitment", "going")
 
 
 @dataclass(frozen=True)
@@ -116,6 +119,20 @@ def _announced(doc: ParsedDoc, clause: Clause, clauses: ClauseMap, cues: Modalit
         _lemmas(doc, parent), cues.phrases("announcement"))
 
 
+def _committed(doc: ParsedDoc, clause: Clause, clauses: ClauseMap, dct: str, cues: ModalityCues) -> bool:
+    """An "om ... te" clause under a decision, agreement or promise ("kwamen overeen om de
+    betrekkingen te hervatten", "maakt de weg vrij om subsidies te schrappen"), or under a
+    clause that is itself planned ("gaat naar de koning om zijn ontslag aan te bieden"):
+    what it holds is yet to happen."""
+    if clause.opener != "om" or clause.parent is None:
+        return False
+    parent = clauses.clauses[clause.parent]
+    if any(cues.has("commitment", v) for v in verb_lemmas(doc, parent)) or _has_phrase(
+            _lemmas(doc, parent), cues.phrases("commitment")):
+        return True
+    return classify(doc, parent, clauses, None, dct, None, cues) == "planned"
+
+
 def _not_past(value: str | None, dct: str) -> bool:
     """Whether a time value does not lie before the document date (unknown counts as not past)."""
     if not value or not value[:1].isdigit():
@@ -151,13 +168,16 @@ def classify(doc: ParsedDoc, clause: Clause, clauses: ClauseMap, time: Time | No
     if any(cues.has("possibility", lemma) for lemma in lemmas):
         return "hypothetical"
     finite = [doc.tokens[i] for i in finite_in(doc, clause.tokens)]
+    if _committed(doc, clause, clauses, dct, cues):
+        return "planned"
+    present = any("tgw" in t.tag for t in finite)
     future_verb = any(cues.has("future", v) for v in verb_lemmas(doc, clause)
-                      if v != "gaan" or any(t.tag.startswith("WW(inf") for t in toks))
+                      if v != "gaan" or any(t.tag.startswith("WW(inf") for t in toks)
+                      or (present and any(cues.has("going", t.lemma) for t in toks)))
     if future_verb or _has_phrase(lemmas, cues.phrases("future")) or (would and announced):
         return "planned"
     if mode == "invite":
         return "planned"  # an invitation announces the visit it is for
-    present = any("tgw" in t.tag for t in finite)
     # "heeft donderdag overleg gevoerd", "is zaterdag aangekomen": a present auxiliary of
     # the perfect tense tells of the past, whatever day the weekday resolves to
     perfect = any(t.lemma in ("hebben", "zijn") for t in finite) and any(t.tag.startswith("WW(vd") for t in toks)
