@@ -44,7 +44,7 @@ MIN_POSITIVES = 3  # a type with fewer gold sentences gets no model
 
 def examples(folders: list[str], cache: str | None):
     """(sentence features, gold types, mention rows) for every sentence of every gold file."""
-    rules = Pipeline(config=Config(events=EventsConfig(learned=False)))
+    rules = Pipeline(config=Config(events=EventsConfig(learned=False, actors="all")))
     sentences, mentions, modalities = [], [], []
     with Annotator(cache_dir=cache, pipeline=rules) as annotate:
         for folder in folders:

@@ -17,6 +17,7 @@ silently ignored typo ("timout") is worse than a refusal.
     [events]
     learned = true          # the learned layer over the event rules (docs/EVALUATION.md)
     model = "my-model.json" # a model of one's own (scripts/train_event_model.py)
+    actors = "political"    # or "all": also events between private people, firms, towns
 """
 
 from __future__ import annotations
@@ -90,6 +91,10 @@ class EventsConfig:
     learned: bool = True
     # A model file written by scripts/train_event_model.py; None: the one kroniek ships.
     model: str | None = None
+    # "political": an event needs a state, a government body, an armed group or an
+    # international organisation on one side (docs/EVENTS.md); "all": any actor with a
+    # country will do (private people, companies, towns).
+    actors: str = "political"
 
 
 @dataclass(frozen=True)
@@ -156,6 +161,8 @@ def _check_values(obj: Any, where: str) -> None:
                                   f"must be positive, got {value}")
     if isinstance(obj, FrogConfig) and obj.isolation not in {"auto", "namespace", "none"}:
         raise ConfigError(f"frog.isolation must be auto, namespace or none, got {obj.isolation!r}")
+    if isinstance(obj, EventsConfig) and obj.actors not in {"political", "all"}:
+        raise ConfigError(f"events.actors must be political or all, got {obj.actors!r}")
     if isinstance(obj, FrogConfig) and set(obj.skip) - set("tlacmnp"):
         raise ConfigError(f"frog.skip may only hold the letters t l a c m n p, got {obj.skip!r}")
 

@@ -103,7 +103,8 @@ def default_steps(config: Config | None = None) -> list[Step]:
         ContextCountryStep(),
         TimeStep(),
         QuoteStep(),
-        EventStep(learned=events.learned if events is not None else True, model=model),
+        EventStep(learned=events.learned if events is not None else True, model=model,
+                  political_only=events.actors == "political" if events is not None else True),
     ]
 
 

@@ -204,3 +204,19 @@ def test_a_learned_event_is_carried_by_the_verb_an_auxiliary_chain_ends_in():
     # A lexicon trigger of the type wins over any verb.
     with_hit = SentenceView(doc.tokens, 0, (), (Hit(3, "AID", True),), frozenset())
     assert doc.tokens[_learned_trigger(doc, with_hit, "AID")].text == "wapens"
+
+
+@pytest.mark.frog
+def test_events_between_private_people_need_actors_all(frog):
+    text = "Piet Jansen beschuldigde zijn buurman Jan de Vries van diefstal."
+    article = Article(id="t", text=text, date="2019-03-12")
+    assert Pipeline().annotate(article, frog).events == ()
+    everyone = Pipeline(config=Config(events=EventsConfig(actors="all")))
+    assert [v.type for v in everyone.annotate(article, frog).events] == ["ACCUSE"]
+    assert everyone.annotator != Pipeline().annotator   # stored documents are redone
+
+
+def test_the_actor_policy_is_validated():
+    assert config_from_dict({"events": {"actors": "all"}}).events.actors == "all"
+    with pytest.raises(ConfigError, match="events.actors"):
+        config_from_dict({"events": {"actors": "everyone"}})

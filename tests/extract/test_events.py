@@ -13,7 +13,7 @@ PRES = "WW(pv,tgw,met-t)"
 def events(spec, times=(), dct="2019-03-12"):
     doc = tagged_parse(spec)
     ents = extract_entities(doc)
-    evs = extract_events(doc, ents, times, dct)
+    evs = extract_events(doc, ents, times, dct, political_only=False)  # roles, not the actor policy
     name = {e.id: e.name for e in ents}
     checked = Document("d", dct, "nl", None, None, None, doc.text, ents, tuple(times), evs)
     assert checked.bad_spans() == []

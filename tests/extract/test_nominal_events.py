@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from kroniek.config import Config, EventsConfig
 from kroniek.errors import ConfigError
 from kroniek.extract.event_patterns import default_lexicon
 from kroniek.extract.nominal_events import (event_lexicon, nominal_patterns, read_frames, read_light_verbs,
@@ -129,7 +130,9 @@ def _fits(doc, event, spec):
 
 @pytest.fixture(scope="module")
 def pipeline():
-    return Pipeline()
+    # The frames are under test, not the political-actor policy: private people and
+    # organisations the knowledge base lacks ("FNV", "Assange") count as actors here.
+    return Pipeline(config=Config(events=EventsConfig(actors="all")))
 
 
 @pytest.mark.frog
