@@ -131,6 +131,13 @@ class Nominal:
     # role is that region's, not the country's office (no national holder).
     regional: bool = False
 
+    @property
+    def office_now(self) -> bool:
+        """Whether the phrase names a national office as held now ("de Russische
+        president"), whose holder the knowledge base can say: not a former one, not a
+        region's."""
+        return isinstance(self.head, Role) and bool(self.head.offices) and not self.former and not self.regional
+
 
 def _country_of_word(tok: Token, kb: KnowledgeBase) -> str | None:
     """The country a word refers to as an adjective or a genitive name (Russische, Ruslands),
@@ -610,16 +617,15 @@ def link_entities(doc: ParsedDoc, entities: Sequence[Entity], names: Sequence[Na
         start, end = doc.tokens[nom.first].start, doc.tokens[nom.last - 1].end
         span = (start, end)
         head_end = doc.tokens[nom.head_last - 1].end
-        if isinstance(nom.head, Agent) and nom.head.english in ("ministry", "ministries"):
-            # The portfolio read as a name of its own ("Buitenlandse Zaken") is part of the ministry.
+        # The portfolio read as a name of its own ("Buitenlandse Zaken") is part of the
+        # ministry, or of a minister's role ("de minister van Buitenlandse Zaken van Rusland").
+        ministry = isinstance(nom.head, Agent) and nom.head.english in ("ministry", "ministries")
+        portfolio_end = end if ministry else head_end if isinstance(nom.head, Role) and len(nom.head.phrase) > 1 \
+            else None
+        if portfolio_end is not None:
             for w in works:
                 if w.entry is None and w.type == "ORG":
-                    w.mentions = {(s, e) for s, e in w.mentions if not (start < s and e <= end)}
-        elif isinstance(nom.head, Role) and len(nom.head.phrase) > 1:
-            # ... and of a minister's role ("de minister van Buitenlandse Zaken van Rusland")
-            for w in works:
-                if w.entry is None and w.type == "ORG":
-                    w.mentions = {(s, e) for s, e in w.mentions if not (start < s and e <= head_end)}
+                    w.mentions = {(s, e) for s, e in w.mentions if not (start < s and e <= portfolio_end)}
         if any(s < head_end and start < e for w in works for s, e in w.mentions):
             continue  # part of a name or another mention (a name in its "van ..." tail is its own)
         if isinstance(nom.head, Agent) and nom.head.sector is None and nom.country and not nom.former:
@@ -633,19 +639,15 @@ def link_entities(doc: ParsedDoc, entities: Sequence[Entity], names: Sequence[Na
                 target.mentions.add(span)
                 continue
         holder = None
-        if isinstance(nom.head, Role) and nom.head.offices and not nom.former and not nom.regional and nom.definite is not False \
-                and (nom.country or nom.of):
+        if nom.office_now and nom.definite is not False and (nom.country or nom.of):
             of = nom.country or (kb.entries[nom.of].code if nom.of else None)
             for office in nom.head.offices:
                 found = kb.holder(of, office, date) if of else None
                 if found is not None:
                     holder = found[0]
                     break
-        if isinstance(nom.head, Role) and nom.head.offices and not nom.former and not nom.regional and nom.definite is not False \
-                and (nom.country or nom.of):
             # A holder the article names wins over the calendar: "de Amerikaanse
             # buitenlandminister" in a January-2021 article that names Pompeo is Pompeo.
-            of = nom.country or (kb.entries[nom.of].code if nom.of else None)
             named = _named_holder(works, kb, of, nom.head.offices, date, _role_words(nom.head)) if of else None
             if named is not None and (holder is None or not any(
                     w.entry is not None and w.entry.id == holder.id and w.mentions for w in works)):
@@ -697,15 +699,12 @@ def _entry_of_country(kb: KnowledgeBase, texts: Sequence[str], entry: KbEntry, c
                       date: str | None) -> KbEntry:
     """Of the people a name can be, the one of the country the text gives them ("de
     Zuid-Sudanese president Salva Kiir": the South Sudanese entry, not the Sudanese one)."""
-    days = date_range(date)
-    if (entry.actor(*days) if days else entry.actor()).country == country:
+    if _actor_of(entry, date).country == country:
         return entry
     for text in texts:
         for m in kb.lookup(text, date, fuzzy=False):
-            e = m.entry
-            if e.kind == "person" and m.ref.form == "name" and \
-                    (e.actor(*days) if days else e.actor()).country == country:
-                return e
+            if m.entry.kind == "person" and m.ref.form == "name" and _actor_of(m.entry, date).country == country:
+                return m.entry
     return entry
 
 
@@ -762,8 +761,7 @@ def _agrees(target: _Work, nom: Nominal, kb: KnowledgeBase, date: str | None) ->
     entry = target.entry
     if entry is None:
         return True
-    if isinstance(nom.head, Role) and nom.head.offices and (nom.country or nom.of) and not nom.former \
-            and not nom.regional:
+    if nom.office_now and (nom.country or nom.of):
         of = nom.country or kb.entries[nom.of].code
         for office in nom.head.offices:
             found = kb.holder(of, office, date) if of else None
@@ -906,7 +904,7 @@ def link_span(parsed: ParsedDoc, start_token: int, end_token: int, date: str | N
     noms = [n for n in find_nominals(parsed, kb, (), sentences=sents) if start_token <= n.first and n.last <= end_token]
     if noms:
         nom = max(noms, key=lambda n: n.last - n.first)
-        if isinstance(nom.head, Role) and nom.head.offices and not nom.former and not nom.regional and (nom.country or nom.of):
+        if nom.office_now and (nom.country or nom.of):
             of = nom.country or kb.entries[nom.of].code
             for office in nom.head.offices:
                 found = kb.holder(of, office, date) if of else None

@@ -73,24 +73,25 @@ def _titled_name(e: Entity) -> bool:
                                    and len(m.text.split()) >= 2 for m in e.mentions)
 
 
-def _unknown_name(e: Entity, parsed: ParsedDoc) -> bool:
+def _unknown_name(e: Entity, parsed: ParsedDoc, token_at: dict[int, int]) -> bool:
     """A proper name ("Arriva", "Pueblo Soberano", "Liessel") nobody gave an actor: not
     a capitalized common noun ("de Commissie"), nor a ministry's portfolio ("minister
-    van Handel")."""
+    van Handel"). ``token_at``: token index by start offset."""
     a = e.actor
     if e.type not in _UNKNOWN_NAME_TYPES or (a is not None and (a.kb_id or a.country or a.sector)):
         return False
-    starts = {t.start: t for t in parsed.tokens}
+    toks = parsed.tokens
     proper = False
     for m in e.mentions:
-        tok = starts.get(m.start)
-        if tok is None:
+        i = token_at.get(m.start)
+        if i is None:
             continue
-        if tok.i >= 2 and parsed.tokens[tok.i - 1].text.casefold() in ("van", "voor") \
-                and parsed.tokens[tok.i - 2].text.casefold().split("-")[-1] in PORTFOLIO_HEADS:
+        if i >= 2 and toks[i - 1].text.casefold() in ("van", "voor") \
+                and toks[i - 2].text.casefold().split("-")[-1] in PORTFOLIO_HEADS:
             return False
-        proper = proper or any(t.tag.startswith(("SPEC(deeleigen", "N(eigen")) for t in parsed.tokens
-                               if m.start <= t.start < m.end)
+        while not proper and i < len(toks) and toks[i].start < m.end:
+            proper = toks[i].tag.startswith(("SPEC(deeleigen", "N(eigen"))
+            i += 1
     return proper
 
 
@@ -100,6 +101,7 @@ def with_context_country(entities: tuple[Entity, ...], parsed: ParsedDoc | None 
     country = focus_country(entities)
     if country is None:
         return entities
+    token_at = {t.start: t.i for t in parsed.tokens} if parsed is not None else {}
     out = []
     for e in entities:
         a = e.actor
@@ -108,7 +110,7 @@ def with_context_country(entities: tuple[Entity, ...], parsed: ParsedDoc | None 
                      or _titled_name(e)):
             code = country + (a.sector or "") if (a.code is None or a.code == a.sector) else a.code
             e = replace(e, actor=Actor(code=code, country=country, sector=a.sector, role=a.role, kb_id=None))
-        elif parsed is not None and _unknown_name(e, parsed):
+        elif parsed is not None and _unknown_name(e, parsed, token_at):
             e = replace(e, actor=Actor(code=country, country=country, sector=None,
                                        role=a.role if a is not None else None, kb_id=None))
         out.append(e)
