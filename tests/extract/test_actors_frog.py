@@ -150,3 +150,19 @@ def test_a_capitalized_common_noun_or_a_portfolio_gets_no_country_from_context(a
     for e in doc.entities:
         if any(m.text in ("Commissie", "Handel") for m in e.mentions):
             assert e.actor is None or e.actor.country is None, (e.name, e.actor)
+
+
+def test_an_acronym_spelled_in_mixed_case_is_the_entry_that_spells_it_so(annotate):
+    # "PvdA" is the Dutch Labour Party; the Belgian party is written "PVDA".
+    doc = annotate("Kamerlid Annemiek de Vries-Bakker (PvdA) stelde vragen over de begroting.", "2021-02")
+    party = _with_mention(doc, "PvdA")
+    assert party.actor.kb_id == "PVDA_NL"
+    doc = annotate("De Belgische partij PVDA haalde in Luik een goede score.", "2019-05")
+    assert _with_mention(doc, "PVDA").actor.kb_id == "PVDA_BE"
+
+
+def test_an_article_is_no_name_whatever_a_folded_alias_says(annotate):
+    # "Een" folds to the broadcaster "Eén"; as an article it names nothing.
+    doc = annotate("Petitie Een petitie tegen het nieuwe plan heeft al veel handtekeningen opgeleverd.",
+                   "2019-03")
+    assert not any(m.text == "Een" for e in doc.entities for m in e.mentions)

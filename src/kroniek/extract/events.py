@@ -95,10 +95,11 @@ class Match:
 
 
 # Prepositions that make a town or region the place of an event, not one of its actors
-# ("een demonstratie in Amsterdam", "verklaarde vanuit Riyad"). "naar", "op" and "uit"
-# are left out: flights to a city, attacks on one and withdrawals from one have it as
-# their target.
-_LOCATIVE = frozenset("in te bij nabij rond rondom vanuit".split())
+# ("een demonstratie in Amsterdam", "verklaarde vanuit Riyad"). "naar" and "op" are left
+# out: flights to a city and attacks on one have it as their target. "uit" counts only
+# under a noun, where it says where someone comes from ("een vrouw uit Nijmegen"), not
+# under a verb ("trok zich terug uit Aleppo": the target).
+_PLACE_PREPOSITIONS = frozenset("in te bij nabij rond rondom vanuit".split())
 
 
 def _a_place_where(doc: ParsedDoc, e: Entity, k: int) -> bool:
@@ -107,7 +108,24 @@ def _a_place_where(doc: ParsedDoc, e: Entity, k: int) -> bool:
     a = e.actor
     if e.type not in ("LOC", "GPE") or a is None or a.sector is not None or a.kb_id == a.country:
         return False
-    return k > 0 and doc.tokens[k - 1].sent == doc.tokens[k].sent and doc.tokens[k - 1].text.casefold() in _LOCATIVE
+    if k == 0 or doc.tokens[k - 1].sent != doc.tokens[k].sent:
+        return False
+    prep = doc.tokens[k - 1]
+    word = prep.text.casefold()
+    if word == "uit":
+        return prep.head is not None and doc.tokens[prep.head].pos == "N"
+    return word in _PLACE_PREPOSITIONS
+
+
+def _an_affiliation(doc: ParsedDoc, first: int, end: int) -> bool:
+    """Whether tokens ``first`` up to ``end`` stand in brackets right after a name: the
+    party or office of the person named ("Koenders (PvdA) sprak met ..."), who is the
+    actor, not the party."""
+    toks = doc.tokens
+    if first < 2 or end >= len(toks) or toks[first - 1].text != "(" or toks[end].text != ")":
+        return False
+    before = toks[first - 2]
+    return before.sent == toks[first].sent and (before.pos == "SPEC" or "eigen" in before.tag)
 
 
 class _Actors:
@@ -126,7 +144,8 @@ class _Actors:
                 continue
             for m in e.mentions:
                 k = max(0, bisect.bisect_right(starts, m.start) - 1)
-                if _a_place_where(doc, e, k):
+                end = bisect.bisect_left(starts, m.end)
+                if _a_place_where(doc, e, k) or _an_affiliation(doc, k, end):
                     continue
                 while k < len(doc.tokens) and doc.tokens[k].start < m.end:
                     t = doc.tokens[k]

@@ -40,6 +40,9 @@ FROG_TYPES = {"PER": "PER", "ORG": "ORG", "LOC": "LOC", "EVE": "EVENT", "PRO": "
 # Coarse tags of words that never begin or end a name (prepositions, articles,
 # conjunctions, punctuation, pronouns, adverbs, verbs, interjections).
 EDGE_POS = frozenset({"VZ", "LID", "VG", "LET", "VNW", "BW", "WW", "TSW"})
+# Words that are never a name by themselves, whatever a folded alias says (article "Een"
+# against the broadcaster "Eén").
+FUNCTION_POS = frozenset({"VZ", "LID", "VG", "VNW"})
 # The longest name the gazetteer looks for, in tokens.
 MAX_TOKENS = 12
 
@@ -215,13 +218,17 @@ def gazetteer_names(doc: ParsedDoc, kb: KnowledgeBase,
                         refs = tuple(r for r in kb.refs(stripped) if r.form in ("name", "surname"))
                 if refs and last.text[:1].islower() and j - i > 1 and not any(r.lower_tail for r in refs):
                     refs = ()
-                if refs and _case_ok(text, refs, kb):
+                refs = _case_fit(text, refs)
+                if refs:
                     found = (j, refs)
                     break
             if found is None:
                 i += 1
                 continue
             j, refs = found
+            if j - i == 1 and tok.pos in FUNCTION_POS:
+                i += 1  # "Een petitie" is no broadcaster Eén, "De" no place
+                continue
             if j - i == 1 and _sentence_initial(doc, tok) and not _proper_tag(tok) \
                     and not any(r.form in ("adjective", "demonym") for r in refs) \
                     and not _in_office(refs, kb, date) and not _capital_or_country(tok, refs, kb):
@@ -249,11 +256,11 @@ def _glued_start(doc: ParsedDoc, toks: Sequence[Token], i: int, kb: KnowledgeBas
     return j > i + 1 and name_key(_span_text(doc, toks, i, j)) in kb.first_words
 
 
-def _case_ok(text: str, refs: tuple[AliasRef, ...], kb: KnowledgeBase) -> bool:
-    """Short acronyms must be written in capitals: "VS" is the United States, "vs" is not."""
-    if all(r.caps for r in refs):
-        return text.isupper()
-    return True
+def _case_fit(text: str, refs: tuple[AliasRef, ...]) -> tuple[AliasRef, ...]:
+    """The references a spelling allows: acronyms written in capitals in the data must be
+    written so in the text ("VS" is the United States, "vs" is not; "PvdA" is the Dutch
+    Labour Party, not the Belgian PVDA)."""
+    return refs if text.isupper() else tuple(r for r in refs if not r.caps)
 
 
 def _kb_name(doc: ParsedDoc, toks: Sequence[Token], i: int, j: int, refs: tuple[AliasRef, ...],

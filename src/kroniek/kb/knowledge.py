@@ -109,6 +109,9 @@ class KnowledgeBase:
         """
         key = name_key(name)
         refs = self.aliases.get(key, ())
+        if not name.isupper() and any(not r.caps for r in refs):
+            # "PvdA" is the Dutch Labour Party, the capitals-only "PVDA" the Belgian one.
+            refs = tuple(r for r in refs if not r.caps)
         is_fuzzy = False
         if not refs:
             words = key.rsplit(" ", 1)

@@ -54,6 +54,9 @@ class _Builder:
         self.aliases: dict[str, list[AliasRef]] = {}
         self.countries: frozenset[str] = frozenset()
         self.translit = translit
+        # Whether each (key, entry) was spelled in capitals only, to tell entries that
+        # share a key apart by case (below, in build).
+        self.all_caps: dict[tuple[str, str], bool] = {}
 
     def alias(self, name: str, ref: AliasRef) -> None:
         key = name_key(name)
@@ -61,6 +64,8 @@ class _Builder:
             return
         if len(name) <= 8 and name.isupper() and sum(c.isalpha() for c in name) <= 3:
             ref = replace(ref, caps=True)
+        seen = self.all_caps.get((key, ref.entry), True)
+        self.all_caps[key, ref.entry] = seen and name.isupper()
         last = name.split()[-1]
         if " " in name.strip() and last[:1].islower():
             ref = replace(ref, lower_tail=True)
@@ -180,7 +185,20 @@ class _Builder:
                     self.alias(f"{words[0]} {words[2]}", AliasRef(entry.id, "name", True))
 
     def build(self) -> KnowledgeBase:
+        self._caps_where_case_decides()
         return KnowledgeBase.build(self.entries, self.aliases, self.countries)
+
+    def _caps_where_case_decides(self) -> None:
+        """Where entries share a key and only some spell it in capitals ("PVDA" the
+        Belgian party, "PvdA" the Dutch one), the capitals-only spellings need capitals
+        in the text too."""
+        for key, refs in self.aliases.items():
+            entries = {r.entry for r in refs}
+            if len(entries) < 2:
+                continue
+            caps = {e for e in entries if self.all_caps.get((key, e), False)}
+            if caps and len(caps) < len(entries):
+                refs[:] = [replace(r, caps=True) if r.entry in caps else r for r in refs]
 
 
 def _split(field: str) -> list[str]:
@@ -216,8 +234,12 @@ CACHE_FORMAT = "4"
 
 def _fingerprint(user_files: Sequence[str | Path]) -> str:
     """A hash of everything a knowledge base is built from: kroniek's data and lexicon
-    files, the user's files (names and contents) and this module's cache format."""
+    files, the code that builds it (so a changed rule in an editable install is not
+    hidden by an old pickle), the user's files (names and contents) and the cache format."""
     h = hashlib.sha256(f"{CACHE_FORMAT}/{__version__}".encode())
+    for ref in sorted(resources.files("kroniek").joinpath("kb").iterdir(), key=lambda r: r.name):
+        if ref.name.endswith(".py"):
+            h.update(ref.name.encode() + b"\x00" + ref.read_bytes())
     for folder in (resources.files("kroniek") / "kb" / "data", resources.files("kroniek") / "lexicons" / "nl"):
         for ref in sorted(folder.iterdir(), key=lambda r: r.name):
             if ref.is_file():
