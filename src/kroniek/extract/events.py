@@ -225,8 +225,10 @@ def _noun_trigger_lemma(lemma: str, lexicon: PatternLexicon) -> str | None:
         return lemma
     # the longest trigger that ends the compound after a first part of three letters or more
     # (one set lookup per split point: the lexicon has a thousand triggers)
+    # An infinitive is no compound head: "Balkanlanden" are countries, not "landen" (to
+    # land), "EU-landen" no visit.
     for k in range(3, len(lemma) - _MIN_COMPOUND_HEAD + 1):
-        if lexicon.is_head(lemma[k:]):
+        if lexicon.is_head(lemma[k:]) and not lemma.endswith("en"):
             return lemma[k:]
     return None
 
