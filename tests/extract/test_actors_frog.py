@@ -166,3 +166,10 @@ def test_an_article_is_no_name_whatever_a_folded_alias_says(annotate):
     doc = annotate("Petitie Een petitie tegen het nieuwe plan heeft al veel handtekeningen opgeleverd.",
                    "2019-03")
     assert not any(m.text == "Een" for e in doc.entities for m in e.mentions)
+
+
+def test_a_name_the_tagger_did_not_know_that_speaks_is_a_person(annotate):
+    # Frog calls this surname MISC; as the subject of "zei" it is a person, so a "hij"
+    # that follows can find it.
+    doc = annotate("Daarna zei Puigdemont dat de regio nog niet onafhankelijk is.", "2017-10")
+    assert _with_mention(doc, "Puigdemont").type == "PER"

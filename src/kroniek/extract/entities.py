@@ -23,6 +23,7 @@ from ..kb.tables import lexicon_words
 from .kb_step import KnowledgeBaseStep
 from ..model import Entity, ParsedDoc, Span, Token
 from .names import FROG_TYPES, Name, recognize
+from .speech_lexicon import load_speech_lexicon
 
 # Kept for callers that map Frog's labels themselves.
 TYPE_MAP = FROG_TYPES
@@ -134,10 +135,27 @@ def group_mentions(mentions: list[_Mention]) -> list[_Group]:
     return sorted(groups.values(), key=lambda g: g.first)
 
 
-def _entity_type(group: _Group) -> str:
+def _entity_type(group: _Group, doc: ParsedDoc) -> str:
     labels = Counter(m.label for m in group.mentions)
     # The fullest mention's label wins ties: it carries the most evidence.
-    return max(labels, key=lambda lab: (labels[lab], lab == group.mentions[0].label))
+    label = max(labels, key=lambda lab: (labels[lab], lab == group.mentions[0].label))
+    if label == "MISC" and any(_speaks(doc, m) for m in group.mentions):
+        return "PER"  # "Puigdemont zei": the tagger's MISC for a name it did not know
+    return label
+
+
+def _speaks(doc: ParsedDoc, m: _Mention) -> bool:
+    """Whether a one-word singular name is the subject of a speech verb."""
+    if len(m.tokens) != 1:
+        return False
+    tok = m.tokens[0]
+    # The tagger that missed the name may call it a common noun ("Puigdemont" N(soort)):
+    # a capital and a singular noun or name tag are enough.
+    if tok.deprel != "su" or tok.head is None or not tok.text[:1].isupper() \
+            or not (tok.pos == "SPEC" or (tok.pos == "N" and ",ev," in tok.tag)):
+        return False
+    verb = doc.tokens[tok.head]
+    return verb.pos == "WW" and verb.lemma.casefold() in load_speech_lexicon().speech_verbs
 
 
 def _display_name(group: _Group, text: str) -> str:
@@ -194,7 +212,7 @@ def extract_entities(doc: ParsedDoc, kb: KnowledgeBase | None = None,
         entities.append(Entity(
             id=f"e{n}",
             name=_display_name(g, doc.text),
-            type=_entity_type(g),
+            type=_entity_type(g, doc),
             actor=None,
             mentions=tuple(Span(s, e, doc.text[s:e]) for s, e in sorted(spans)),
         ))
