@@ -173,3 +173,11 @@ def test_a_name_the_tagger_did_not_know_that_speaks_is_a_person(annotate):
     # that follows can find it.
     doc = annotate("Daarna zei Puigdemont dat de regio nog niet onafhankelijk is.", "2017-10")
     assert _with_mention(doc, "Puigdemont").type == "PER"
+
+
+def test_a_role_written_with_its_organisation_is_no_part_of_the_name(annotate):
+    doc = annotate("Dat zei MIVD-baas Onno Eichelsheim tijdens een persconferentie. "
+                   "Eichelsheim zei dat die beslissing de zijne was.", "2018-10")
+    person = _with_mention(doc, "Onno Eichelsheim")
+    assert person.type == "PER"
+    assert not any(m.text.startswith("MIVD-baas") for e in doc.entities for m in e.mentions)

@@ -568,6 +568,18 @@ def _covered(names: list[Name], but: Name) -> set[int]:
     return {k for m in names if m is not but for k in range(m.first, m.last)}
 
 
+@lru_cache(maxsize=1)
+def _role_heads() -> frozenset[str]:
+    return _name_breaks() | lexicon_words("role_nouns.txt")
+
+
+def _role_compound(word: str) -> bool:
+    """A hyphenated role written with its organisation or party: "MIVD-baas",
+    "VVD-leider", "NAVO-chef"."""
+    head, dash, tail = word.rpartition("-")
+    return bool(dash) and bool(head) and tail.islower() and tail in _role_heads()
+
+
 def _merge_adjacent(doc: ParsedDoc, names: list[Name], lex: Lexicons) -> list[Name]:
     """A one-word name right before another name is part of it: the parser split them
     ("Air" + "Katanga", "Rudy" + "De Brandt"); the first part's type holds unless the
@@ -575,6 +587,9 @@ def _merge_adjacent(doc: ParsedDoc, names: list[Name], lex: Lexicons) -> list[Na
     out: list[Name] = []
     for n in names:
         prev = out[-1] if out else None
+        if prev is not None and prev.last == n.first and prev.last - prev.first == 1 and _role_compound(prev.text):
+            out[-1] = n  # "MIVD-baas Onno Eichelsheim": the role before the name is no part of it
+            continue
         if prev is not None and prev.kind == "name" and n.kind == "name" and prev.last == n.first \
                 and prev.last - prev.first == 1 and prev.text.casefold() not in lex.titles \
                 and doc.tokens[prev.first].sent == doc.tokens[n.first].sent \

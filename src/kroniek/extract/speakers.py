@@ -76,6 +76,10 @@ class Mentions:
         name = name.casefold()
         found = [eid for eid, texts in self.texts.items()
                  if any(t == name or t.endswith(" " + name) for t in texts)]
+        if len(found) > 1:
+            # "Eichelsheim" ends a person's name and a title the tagger ran into a name
+            # of its own: the person speaks.
+            found = [eid for eid in found if self.types.get(eid) == "PER"]
         return found[0] if len(found) == 1 else None
 
 
