@@ -104,7 +104,8 @@ def default_steps(config: Config | None = None) -> list[Step]:
         TimeStep(),
         QuoteStep(),
         EventStep(learned=events.learned if events is not None else True, model=model,
-                  political_only=events.actors == "political" if events is not None else True),
+                  political_only=events.actors == "political" if events is not None else True,
+                  learned_sides=events.learned_sides if events is not None else "both"),
     ]
 
 

@@ -220,3 +220,21 @@ def test_the_actor_policy_is_validated():
     assert config_from_dict({"events": {"actors": "all"}}).events.actors == "all"
     with pytest.raises(ConfigError, match="events.actors"):
         config_from_dict({"events": {"actors": "everyone"}})
+
+
+@pytest.mark.frog
+def test_the_learned_layer_adds_one_sided_guesses_only_when_asked(frog):
+    # "praten over" a topic names no other party: a one-sided CONSULT is a guess, and
+    # such guesses were mostly wrong on general news (docs/EVALUATION.md).
+    article = Article(id="t", text="Minister Grapperhaus praatte dinsdag in Utrecht over veiligheid.",
+                      date="2019-03-12")
+    assert Pipeline().annotate(article, frog).events == ()
+    one = Pipeline(config=Config(events=EventsConfig(learned_sides="one")))
+    assert [(v.type, v.target) for v in one.annotate(article, frog).events] == [("CONSULT", None)]
+    assert one.annotator != Pipeline().annotator   # stored documents are redone
+
+
+def test_the_learned_sides_are_validated():
+    assert config_from_dict({"events": {"learned_sides": "one"}}).events.learned_sides == "one"
+    with pytest.raises(ConfigError, match="events.learned_sides"):
+        config_from_dict({"events": {"learned_sides": "two"}})

@@ -784,11 +784,13 @@ def reporter(attributions: Sequence[Attribution], trigger: Span, source: str | N
 def extract_events(doc: ParsedDoc, entities: Sequence[Entity], times: Sequence[Time], dct: str,
                    lexicon: PatternLexicon | None = None,
                    attributions: Sequence[Attribution] = (),
-                   model: EventModel | None = None, political_only: bool = True) -> tuple[Event, ...]:
+                   model: EventModel | None = None, political_only: bool = True,
+                   learned_sides: str = "both") -> tuple[Event, ...]:
     """The events of a parsed document, given its entities, time expressions and attributions.
 
     ``political_only``: keep only events with a political actor on one side
-    (:func:`political_entities`).
+    (:func:`political_entities`). ``learned_sides``: "both" keeps only the learned
+    layer's events with a source and a target, "one" those with one side too.
 
     ``model``: the learned layer (:mod:`event_model`) that adds, per sentence, the types
     the rules did not code; None for the rules alone.
@@ -895,7 +897,7 @@ def extract_events(doc: ParsedDoc, entities: Sequence[Entity], times: Sequence[T
     drafts = [d for d in drafts if not light_verbs.get(d.trigger, set()) & noun_events]
     if model is not None:
         drafts += _learned_drafts(model, doc, clauses, actors, entities, found, drafts, times, dct, cues,
-                                  attributions)
+                                  attributions, both_sides=learned_sides == "both")
     drafts = _merge_duplicates(drafts)
     if political_only:
         political = political_entities(entities)
@@ -996,8 +998,9 @@ def modality_rows(doc: ParsedDoc, times: Sequence[Time], dct: str, token: int) -
 def _learned_drafts(model: EventModel, doc: ParsedDoc, clauses: ClauseMap, actors: _Actors,
                     entities: Sequence[Entity], found: list[tuple[Match, ...]], drafts: list[_Draft],
                     times: Sequence[Time], dct: str, cues,
-                    attributions: Sequence[Attribution] = ()) -> list[_Draft]:
-    """The events the learned layer adds where the rules coded no event of that type."""
+                    attributions: Sequence[Attribution] = (), both_sides: bool = True) -> list[_Draft]:
+    """The events the learned layer adds where the rules coded no event of that type
+    (``both_sides``: only those with a source and a target)."""
     rule_types: dict[int, set[str]] = {}
     for d in drafts:
         rule_types.setdefault(d.sentence, set()).add(d.type)
@@ -1006,6 +1009,8 @@ def _learned_drafts(model: EventModel, doc: ParsedDoc, clauses: ClauseMap, actor
     owner = _actor_owner(doc, actors, attributions)
     for si, view in enumerate(sentence_views(doc, owner, entities, hits, rule_types, actors.pronoun)):
         for prop in propose(model, view):
+            if both_sides and (prop.source is None or prop.target is None):
+                continue  # one-sided guesses are mostly wrong (EventsConfig.learned_sides)
             token = _learned_trigger(doc, view, prop.type)
             clause = clauses.clause_of(token)
             time = _nearest(_clause_times(times, doc, clause.tokens), doc.tokens[token].start)
@@ -1089,16 +1094,20 @@ class EventStep:
     provides = ("events",)
 
     def __init__(self, lexicon: PatternLexicon | None = None, learned: bool = True,
-                 model: EventModel | None = None, political_only: bool = True) -> None:
+                 model: EventModel | None = None, political_only: bool = True,
+                 learned_sides: str = "both") -> None:
         self.lexicon = lexicon
         # the learned layer: the given model, else the one shipped with kroniek
         self.model = (model or default_model()) if learned else None
         self.political_only = political_only
+        self.learned_sides = learned_sides
         # each variant has its own annotator id
-        self.name = ("events" if learned else "events-rules") + ("" if political_only else "-all-actors")
+        self.name = ("events" if learned else "events-rules") + ("" if political_only else "-all-actors") \
+            + ("-learned-one-sided" if learned and learned_sides == "one" else "")
 
     def __call__(self, work) -> dict[str, tuple]:
         a = work.annotations
         events = extract_events(work.parsed, a.get("entities", ()), a.get("times", ()), work.article.date,
-                                self.lexicon, a.get("attributions", ()), self.model, self.political_only)
+                                self.lexicon, a.get("attributions", ()), self.model, self.political_only,
+                                self.learned_sides)
         return {"events": events}
