@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ..model import Entity, Event, ParsedDoc, SentenceRef, Span, Time, Token
@@ -233,12 +233,25 @@ def _noun_trigger_lemma(lemma: str, lexicon: PatternLexicon) -> str | None:
     return None
 
 
+def _attributive(doc: ParsedDoc, tok: Token) -> bool:
+    """A participle inside a noun phrase, between its opener and its noun ("achter
+    gesloten deuren"). The tag alone does not tell: Frog tags past tenses that look the
+    same ("De rechter veroordeelde X") as prenominal participles too."""
+    if tok.pos != "WW" or "prenom" not in tok.tag or tok.i == 0 or tok.i + 1 >= len(doc.tokens):
+        return False
+    before, after = doc.tokens[tok.i - 1], doc.tokens[tok.i + 1]
+    opens = before.pos in ("LID", "VZ", "ADJ") or (before.pos == "VNW" and "det" in before.tag)
+    return opens and after.pos in ("N", "ADJ") and before.sent == tok.sent == after.sent
+
+
 def find_triggers(doc: ParsedDoc, clauses: ClauseMap, lexicon: PatternLexicon) -> list[tuple[Match, ...]]:
     """For each token that can trigger an event, the patterns it may fit, in lexicon order."""
     out: list[tuple[Match, ...]] = []
     for tok in doc.tokens:
         if tok.pos not in ("WW", "N", "BW", "ADJ"):
             continue
+        if _attributive(doc, tok):
+            continue  # "achter gesloten deuren", "de gewonde soldaten": a state, not an act
         noun = tok.pos == "N"
         key = _noun_trigger_lemma(tok.lemma.lower(), lexicon) if noun else tok.lemma.lower()
         if tok.pos == "WW" and tok.i >= 2 and doc.tokens[tok.i - 1].lemma == "te" and doc.tokens[
@@ -361,6 +374,11 @@ class _Roles:
             ante = self.antecedent()
             if ante is not None and ante.entity not in exclude:
                 return [ante]
+            pronoun = self._tok(self.clause.first)
+            if pronoun.deprel == "su" and pronoun.pos == "VNW":
+                # "EVP'ers die hem bekritiseren": the pronoun is the subject and stands for
+                # words that are no actor; "hem" after it is the object, not the subject.
+                return []
         finite = finite_in(self.doc, toks)
         start = 0
         while start < len(toks) and (self._tok(toks[start]).pos in {"LET", "VG"}
@@ -899,6 +917,8 @@ def extract_events(doc: ParsedDoc, entities: Sequence[Entity], times: Sequence[T
         drafts += _learned_drafts(model, doc, clauses, actors, entities, found, drafts, times, dct, cues,
                                   attributions, both_sides=learned_sides == "both")
     drafts = _merge_duplicates(drafts)
+    by_id = {e.id: e for e in entities}
+    drafts = [d for d in drafts if not _domestic_trip(d, by_id)]
     if political_only:
         political = political_entities(entities)
         drafts = [d for d in drafts if d.source in political or d.target in political
@@ -923,6 +943,26 @@ ORGANISED_SECTORS = frozenset({"LAB", "CVL"})
 # What the state does to people: with its source unnamed ("werd veroordeeld", "werd
 # gearresteerd"), the source is a court, the police or a government.
 STATE_ACTIONS = frozenset({"SANCTION", "COERCE"})
+
+
+def _a_topic(doc: ParsedDoc, first: int) -> bool:
+    """Whether the phrase opening at token ``first`` follows "over": a topic, no party."""
+    k = first - 1
+    while k >= 0 and doc.tokens[k].sent == doc.tokens[first].sent and doc.tokens[k].pos in ("LID", "ADJ", "VNW"):
+        k -= 1
+    return k >= 0 and doc.tokens[k].sent == doc.tokens[first].sent and doc.tokens[k].lemma == "over"
+
+
+def _domestic_trip(d: _Draft, by_id: dict[str, Entity]) -> bool:
+    """A visit to a town or region of the traveller's own country, or of no known
+    country ("voordat ze afreizen naar Brabant"): travel, not a meeting of two actors."""
+    target = by_id.get(d.target) if d.target else None
+    if d.mode != "visit" or target is None or target.type not in PLACE_TYPES or target.actor is None:
+        return False  # (no actor at all: the actor step has not run, nothing to judge by)
+    place = target.actor.country
+    source = by_id.get(d.source) if d.source else None
+    home = source.actor.country if source is not None and source.actor else None
+    return place is None or (home is not None and home == place)
 
 
 def political_entities(entities: Sequence[Entity]) -> set[str]:
@@ -1009,6 +1049,8 @@ def _learned_drafts(model: EventModel, doc: ParsedDoc, clauses: ClauseMap, actor
     owner = _actor_owner(doc, actors, attributions)
     for si, view in enumerate(sentence_views(doc, owner, entities, hits, rule_types, actors.pronoun)):
         for prop in propose(model, view):
+            if prop.target is not None and _a_topic(doc, prop.target.first):
+                prop = replace(prop, target=None)  # "praatte over Syrië": what was talked about
             if both_sides and (prop.source is None or prop.target is None):
                 continue  # one-sided guesses are mostly wrong (EventsConfig.learned_sides)
             token = _learned_trigger(doc, view, prop.type)
