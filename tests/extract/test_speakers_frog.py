@@ -180,3 +180,26 @@ def test_nominal_actors_of_the_issue_get_country_and_sector(frog):
     assert ministry.actor.code == "IRNGOV"
     assert entity_with(doc, "De ordetroepen").actor.sector == "COP"
     assert entity_with(doc, "Europese landen").actor.code.startswith("IGO")
+
+
+def test_a_subject_of_two_coordinated_roles_speaks(frog):
+    doc, quotes = annotate(frog, "De Oekraïense onderhandelaar en presidentieel adviseur Michailo Podoljak zei "
+                                 "op Twitter dat de gesprekken moeizaam verlopen.", "2022-03")
+    e = speaker_of(doc, quotes, "gesprekken")
+    assert e is not None and "Podoljak" in e.name
+
+
+def test_coordinated_states_speak_through_the_first(frog):
+    doc, quotes = annotate(frog, "De VS en Zuid-Korea hebben de lancering geanalyseerd en stellen dat het "
+                                 "om een nieuwe raket gaat.", "2017-05")
+    e = speaker_of(doc, quotes, "raket")
+    assert e is not None and e.actor.country == "USA"
+
+
+def test_he_after_a_run_of_quotes_is_the_person_named_before_them(frog):
+    text = ("President Erdogan sprak zaterdag in Ankara. „Wij zullen niet buigen.” „Dit is ons land.” "
+            "„Niemand zegt ons wat we moeten doen.” „Onthoud dat goed.” "
+            "Gisteren zei hij al dat het oordeel van het parlement geen waarde heeft.")
+    doc, quotes = annotate(frog, text, "2016-11")
+    e = speaker_of(doc, quotes, "oordeel")
+    assert e is not None and e.actor.kb_id == "RECEP_TAYYIP_ERDOGAN"

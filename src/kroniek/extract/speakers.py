@@ -37,6 +37,9 @@ ROLE_WINDOW = 8
 BODY_WINDOW = 2
 # How many sentences back a pronoun looks for its antecedent.
 PRONOUN_REACH = 3
+# How far back a person pronoun looks for a person when the sentences just before name
+# none (a run of quotes stands between the pronoun and its speaker).
+PRONOUN_FAR_REACH = 10
 
 
 @dataclass(frozen=True)
@@ -184,7 +187,9 @@ class SpeakerResolver:
             if person is not None:
                 return person
         if found:
-            best = min(found, key=lambda r: (_TYPE_RANK.get(r.type, 9), r.start))
+            # A name before a role noun of the same phrase ("de onderhandelaar en adviseur
+            # Michailo Podoljak": the person named, not the role).
+            best = min(found, key=lambda r: (_TYPE_RANK.get(r.type, 9), self._nominal(r), r.start))
             return best.entity
         if len(toks) == 1 and is_personal_pronoun(toks[0]):
             refs = self.lex.pronoun(toks[0].text)
@@ -198,6 +203,11 @@ class SpeakerResolver:
         if names:
             return self.mentions.by_name(names[-1].text)
         return None
+
+    def _nominal(self, r: MentionRef) -> bool:
+        """Whether a mention is a role or group noun, not a name: it ends in a lower-case word."""
+        words = self.doc.text[r.start:r.end].split()
+        return bool(words) and words[-1][:1].islower()
 
     def _antecedent(self, char: int, refs: frozenset[str]) -> str | None:
         """The entity a pronoun at ``char`` refers to: named first in the nearest sentence before."""
@@ -215,6 +225,14 @@ class SpeakerResolver:
                 # sentence's subject ("Kort na de toespraak van Trump reageerde president
                 # Rohani ... Hij zei"), then the one named first.
                 return min(in_sent, key=lambda r: (types.index(r.type), not self._is_subject(r), r.start)).entity
+        if "person" in refs:
+            # "Gisteren zei hij al ..." after a run of quotes: the person named last before
+            # them, however many sentences the quotes took.
+            lo = doc.sentences[max(0, here - PRONOUN_FAR_REACH)].start
+            earlier = [r for r in self.mentions.starting_in(lo, doc.sentences[max(0, here - PRONOUN_REACH)].start)
+                       if r.type in _PERSON_TYPES and r.start not in self.quoted]
+            if earlier:
+                return max(earlier, key=lambda r: r.start).entity
         return None
 
     def _is_subject(self, r: MentionRef) -> bool:

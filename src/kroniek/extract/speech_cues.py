@@ -45,6 +45,8 @@ _COORDINATORS = frozenset({"en", "maar", "want"})
 # Words that may stand beside a subject in the first position: "Ook premier Rutte heeft
 # laten weten ...", "Navalny zelf zei ...".
 _BESIDE_SUBJECT = frozenset({"ook", "zelf", "zelfs", "eveneens", "nu", "toen"})
+# Words of a noun phrase before "en" in a coordinated subject.
+_COORDINATED_POS = frozenset({"LID", "ADJ", "N", "SPEC", "TW"})
 # Adverbs that may stand between a finite verb and a subject after it ("zei ook Lavrov").
 _SKIPPABLE = {"BW"}
 # A quote "is" a stretch of text when it covers at least this share of its characters.
@@ -326,7 +328,8 @@ class CueFinder:
             return self._after(f), True
         before = noun_phrase_ending_at(self.doc, f_np - 1, lo)
         if before is not None and before.first != lo:
-            before = self._located_phrase(lo, f_np, before)
+            tail = before
+            before = self._located_phrase(lo, f_np, tail) or self._coordinated_phrase(lo, tail)
             # only a phrase that fills the whole first position is the subject
         after = self._after(f)
         sb, sa = self.resolver.score(before), self.resolver.score(after)
@@ -355,6 +358,17 @@ class CueFinder:
                 or self.toks[first.last].text.casefold() not in ("in", "uit", "bij"):
             return None
         return Phrase(lo, tail.last, first.head)
+
+    def _coordinated_phrase(self, lo: int, tail: Phrase) -> Phrase | None:
+        """"De VS en Zuid-Korea", "de onderhandelaar en adviseur Michailo Podoljak": two
+        noun phrases joined by "en" that fill the first position; None otherwise."""
+        k = tail.first - 1
+        if k <= lo or self.toks[k].text.casefold() != "en":
+            return None
+        if not all(self.toks[j].pos in _COORDINATED_POS or (self.toks[j].pos == "VNW" and "det" in self.toks[j].tag)
+                   for j in range(lo, k)):
+            return None
+        return Phrase(lo, tail.last, tail.head)
 
     def _sentence_initial_subject(self, first: int, boundary: int) -> Phrase | None:
         k = first
