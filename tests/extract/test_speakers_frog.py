@@ -203,3 +203,19 @@ def test_he_after_a_run_of_quotes_is_the_person_named_before_them(frog):
     doc, quotes = annotate(frog, text, "2016-11")
     e = speaker_of(doc, quotes, "oordeel")
     assert e is not None and e.actor.kb_id == "RECEP_TAYYIP_ERDOGAN"
+
+
+def test_a_minister_for_a_portfolio_of_two_parts_is_the_person_named_after_it(frog):
+    text = ("Minister van Buitenlandse Zaken Bert Koenders sprak maandag met de Turkse ambassadeur. "
+            "„Die boodschap blijven we uitdragen”, zei minister voor Buitenlandse Handel en "
+            "Ontwikkelingssamenwerking Lilianne Ploumen (PvdA) dinsdag.")
+    doc, quotes = annotate(frog, text, "2016-04")
+    e = speaker_of(doc, quotes, "boodschap")
+    assert e is not None and "Ploumen" in e.name
+
+
+def test_a_subject_with_a_relative_clause_before_the_comma_speaks(frog):
+    doc, quotes = annotate(frog, "Families van gijzelaars die in Gaza worden vastgehouden, roepen de "
+                                 "Israëlische regering op om de gevechten te staken.", "2024-01")
+    e = speaker_of(doc, quotes, "gevechten")
+    assert e is not None and e.mentions[0].text.startswith("Families")

@@ -119,6 +119,10 @@ def sentence_bounds(doc: ParsedDoc, i: int) -> tuple[int, int]:
     return s.first_token, s.last_token
 
 
+# Role nouns whose portfolio follows with "voor" as well as "van".
+_PORTFOLIO_HOLDERS = frozenset({"minister", "staatssecretaris", "commissaris", "eurocommissaris", "gezant"})
+
+
 def noun_phrase_at(doc: ParsedDoc, i: int, limit: int | None = None, *, of_phrase: bool = True) -> Phrase | None:
     """The noun phrase that starts at token ``i``: "de Russische minister van Buitenlandse Zaken".
 
@@ -154,8 +158,17 @@ def noun_phrase_at(doc: ParsedDoc, i: int, limit: int | None = None, *, of_phras
     while j < limit and _np_head(doc, j):
         head = j
         j += 1
-    if of_phrase and j + 1 < limit and toks[j].lemma.casefold() == "van" and toks[j].pos == "VZ":
+    if of_phrase and j + 1 < limit and toks[j].pos == "VZ" and (toks[j].lemma.casefold() == "van" or (
+            toks[j].lemma.casefold() == "voor" and toks[head].lemma.casefold() in _PORTFOLIO_HOLDERS)):
         inner = noun_phrase_at(doc, j + 1, limit, of_phrase=False)
+        # "minister voor Buitenlandse Handel en Ontwikkelingssamenwerking Lilianne Ploumen":
+        # a portfolio of two capitalized parts, and the holder's name after it.
+        while inner is not None and toks[head].lemma.casefold() in _PORTFOLIO_HOLDERS and inner.last + 1 < limit \
+                and toks[inner.last].text == "en" and toks[inner.last + 1].text[:1].isupper():
+            more = noun_phrase_at(doc, inner.last + 1, limit, of_phrase=False)
+            if more is None:
+                break
+            inner = Phrase(inner.first, more.last, inner.head)
         if inner is not None:
             return Phrase(i, inner.last, head)
     return Phrase(i, j, head)

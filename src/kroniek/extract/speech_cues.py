@@ -373,7 +373,12 @@ class CueFinder:
     def _sentence_initial_subject(self, first: int, boundary: int) -> Phrase | None:
         k = first
         phrase = noun_phrase_at(self.doc, k, boundary)
-        if phrase is None or phrase.last >= boundary or self.toks[phrase.last].text != ",":
+        if phrase is None or phrase.last >= boundary:
+            return None
+        # "Families van gijzelaars die ... worden vastgehouden, roepen ... op": a relative
+        # clause may run from the phrase to the comma.
+        if self.toks[phrase.last].text != "," and not (is_relative(self.toks[phrase.last]) and all(
+                self.toks[j].text != "," for j in range(phrase.last, boundary))):
             return None
         return phrase if self.resolver.score(phrase) else None
 
