@@ -219,3 +219,12 @@ def test_a_subject_with_a_relative_clause_before_the_comma_speaks(frog):
                                  "Israëlische regering op om de gevechten te staken.", "2024-01")
     e = speaker_of(doc, quotes, "gevechten")
     assert e is not None and e.mentions[0].text.startswith("Families")
+
+
+def test_en_after_a_dat_clause_opens_a_main_clause_with_its_own_subject(frog):
+    text = ("In een reactie bevestigt Madrid dat de brief van president Poetin is aangekomen en kondigt "
+            "de regering aan dat ze de procedure start.")
+    doc, quotes = annotate(frog, text, "2017-10")
+    e = speaker_of(doc, quotes, "procedure")
+    # the government (here through "Madrid", named for it before), not the letter's writer
+    assert e is not None and e.actor.code == "ESPGOV"

@@ -277,6 +277,11 @@ class CueFinder:
         toks = self.toks
         first, _ = sentence_bounds(self.doc, f)
         sub = self._subordinate_start(lo, f)
+        if sub is not None and sub < f - 1 and toks[f - 1].text.casefold() in _COORDINATORS \
+                and any(is_finite(toks[j]) for j in range(sub + 1, f - 1)):
+            # "bevestigt Madrid dat de brief is aangekomen en kondigt de regering aan ...":
+            # the "dat"-clause ended at its own verb; "en" opens a new main clause.
+            sub, lo = None, f - 1
         if sub is not None and sub < f:
             t = toks[sub]
             if is_relative(t) and not (t.text.casefold() == "dat" and not (
@@ -304,7 +309,11 @@ class CueFinder:
             prefix.pop()
         f_np = prefix[-1] + 1 if prefix else f
         if prefix and toks[prefix[-1]].text.casefold() in _COORDINATORS:
-            # "Japan bevestigt dit en stelt dat ...": the verbs share the first one's subject.
+            # "Japan bevestigt dit en stelt dat ...": the verbs share the first one's subject,
+            # unless an actor follows the verb ("... en kondigt de regering aan dat ...").
+            own = self._after(f)
+            if own is not None and self.resolver.score(own) >= 2:
+                return own, True
             earlier = next((k for k in range(prefix[-1] - 1, lo - 1, -1) if is_finite(toks[k])), None)
             if earlier is not None and earlier != v:
                 source, _ = self.subject(earlier)
