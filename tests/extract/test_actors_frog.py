@@ -181,3 +181,15 @@ def test_a_role_written_with_its_organisation_is_no_part_of_the_name(annotate):
     person = _with_mention(doc, "Onno Eichelsheim")
     assert person.type == "PER"
     assert not any(m.text.startswith("MIVD-baas") for e in doc.entities for m in e.mentions)
+
+
+def test_a_name_after_a_role_noun_is_a_person(annotate):
+    doc = annotate("Minsk reageerde boos. Volgens oppositieleider Tichanovskaja is de verkiezing vervalst.",
+                   "2020-08")
+    assert _with_mention(doc, "Tichanovskaja").type == "PER"
+
+
+def test_the_west_is_a_group_of_states_without_one_country(annotate):
+    doc = annotate("Het Westen reageerde verdeeld op de verkiezingen in Wit-Rusland.", "2020-08")
+    west = _with_mention(doc, "Het Westen")
+    assert west.actor is not None and west.actor.country is None and west.actor.kb_id == "WEST"

@@ -37,6 +37,7 @@ _GENITIVE = re.compile(r"(?:['’]s|['’]|(?<=[a-z])s)$")
 class _Mention:
     tokens: tuple[Token, ...]
     label: str
+    known: bool = False  # the knowledge base gave the name (its type is the KB's)
 
     @property
     def start(self) -> int:
@@ -66,7 +67,8 @@ class _Group:
 
 def mentions_of(doc: ParsedDoc, names: tuple[Name, ...]) -> list[_Mention]:
     """The names that can be entities (not adjectives) as mentions."""
-    return [_Mention(doc.tokens[n.first:n.last], n.type) for n in names if n.kind != "adjective"]
+    return [_Mention(doc.tokens[n.first:n.last], n.type, n.kb_id is not None) for n in names
+            if n.kind != "adjective"]
 
 
 def _fold_word(word: str) -> str:
@@ -140,8 +142,21 @@ def _entity_type(group: _Group, doc: ParsedDoc) -> str:
     # The fullest mention's label wins ties: it carries the most evidence.
     label = max(labels, key=lambda lab: (labels[lab], lab == group.mentions[0].label))
     if label == "MISC" and any(_speaks(doc, m) for m in group.mentions):
-        return "PER"  # "Puigdemont zei": the tagger's MISC for a name it did not know
+        return "PER"  # "Puigdemont zei": the tagger's MISC for a person it did not know
+    if label != "PER" and not any(m.known for m in group.mentions) and any(_after_a_role(doc, m) for m in group.mentions):
+        # "oppositieleider Tichanovskaja": a person's role right before a name the
+        # knowledge base does not know; the tagger guesses ORG, LOC or MISC for it
+        return "PER"
     return label
+
+
+def _after_a_role(doc: ParsedDoc, m: _Mention) -> bool:
+    """Whether a name follows a lower-case role noun of a person ("oppositieleider X")."""
+    k = m.tokens[0].i - 1
+    if k < 0 or doc.tokens[k].sent != m.tokens[0].sent:
+        return False
+    prev = doc.tokens[k]
+    return prev.pos == "N" and prev.text.islower() and load_speech_lexicon().noun_kind(prev.lemma) == "person"
 
 
 def _speaks(doc: ParsedDoc, m: _Mention) -> bool:
