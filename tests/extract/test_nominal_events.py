@@ -107,7 +107,7 @@ CASES = [
     ("Hij schreef over de oorlogen op de Balkan.", "-"),                     # "op": a place, no target
     # he opposed them: his criticism (one actor), never the deliveries with him as source
     ("Orbán ageerde tegen wapenleveranties aan Oekraïne.", ["ACCUSE Orbán>?"]),
-    ("Frankrijk noemde de Russische aanval op Kiev onaanvaardbaar.", ["ASSAULT ?>Kiev"]),
+    ("Frankrijk noemde de Russische aanval op Kiev onaanvaardbaar.", ["ACCUSE Frankrijk>?", "ASSAULT ?>Kiev"]),
     ("Rutte maakte zijn reis naar Parijs bekend.", ["CONSULT Rutte>Parijs"]),
 ]
 
