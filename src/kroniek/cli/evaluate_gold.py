@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import json
 from pathlib import Path
 
@@ -79,8 +81,9 @@ def eval_gold(ctx: click.Context, gold_dir: Path, limit: int | None, cache_dir: 
 
     config = get_config(ctx)
     if rules_only or event_model is not None:
-        events = config.events.__class__(learned=not rules_only,
-                                         model=str(event_model) if event_model else config.events.model)
+        # the configuration's other event settings (actors, learned_sides) stay
+        events = dataclasses.replace(config.events, learned=not rules_only,
+                                     model=str(event_model) if event_model else config.events.model)
         config = config.replace(events=events)
     files = gold_folder(gold_dir)[:limit]
     report = GoldReport([SettingScores(name) for name in SETTINGS])
