@@ -228,3 +228,14 @@ def test_en_after_a_dat_clause_opens_a_main_clause_with_its_own_subject(frog):
     e = speaker_of(doc, quotes, "procedure")
     # the government (here through "Madrid", named for it before), not the letter's writer
     assert e is not None and e.actor.code == "ESPGOV"
+
+
+def test_a_quote_in_a_sentence_without_a_cue_goes_on_the_speaker_just_before(frog):
+    text = ("Onderhandelaar Michailo Podoljak zei dat de gesprekken moeizaam verlopen. "
+            "Maar er wordt gewerkt aan ‘het hele spectrum van omstreden onderwerpen’.")
+    doc, quotes = annotate(frog, text, "2022-03")
+    e = speaker_of(doc, quotes, "spectrum")
+    assert e is not None and "Podoljak" in e.name
+    # a short scare quote in such a sentence stays without a speaker (it is no quote at all)
+    doc, quotes = annotate(frog, text.replace("het hele spectrum van omstreden onderwerpen", "moeilijke dossiers"))
+    assert not any("dossiers" in q.text for q in quotes)

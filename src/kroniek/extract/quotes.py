@@ -236,6 +236,10 @@ class _Builder:
             return self._context_speaker(k, found)
         if ("subject", k) in self.placing:
             return self._from_cue(self.placing[("subject", k)], "subject")
+        if not self.by_sentence.get(sent) and len(self._words(s.start, s.end)) > SCARE_WORDS:
+            # "Maar er wordt gewerkt aan ‘het hele spectrum van omstreden onderwerpen’": a
+            # quote in a sentence with no cue of its own goes on the speaker just before.
+            return self._context_speaker(k, found)
         return _Speaker(None, None, None, "none")
 
     def _context_speaker(self, k: int, found: list[QuoteFinding]) -> _Speaker:
