@@ -182,52 +182,44 @@ def test_nominal_actors_of_the_issue_get_country_and_sector(frog):
     assert entity_with(doc, "Europese landen").actor.code.startswith("IGO")
 
 
-def test_a_subject_of_two_coordinated_roles_speaks(frog):
-    doc, quotes = annotate(frog, "De Oekraïense onderhandelaar en presidentieel adviseur Michailo Podoljak zei "
-                                 "op Twitter dat de gesprekken moeizaam verlopen.", "2022-03")
-    e = speaker_of(doc, quotes, "gesprekken")
-    assert e is not None and "Podoljak" in e.name
+# Subjects and antecedents the speaker rules must find: (text, date, words of the quote,
+# what the speaker entity must satisfy).
+SPEAKER_CASES = {
+    # a subject of two noun phrases joined by "en"; the name wins over the role noun
+    "coordinated roles": ("De Oekraïense onderhandelaar en presidentieel adviseur Michailo Podoljak zei "
+                          "op Twitter dat de gesprekken moeizaam verlopen.", "2022-03", "gesprekken",
+                          lambda e: "Podoljak" in e.name),
+    # coordinated states speak through the first
+    "coordinated states": ("De VS en Zuid-Korea hebben de lancering geanalyseerd en stellen dat het "
+                           "om een nieuwe raket gaat.", "2017-05", "raket", lambda e: e.actor.country == "USA"),
+    # "hij" after a run of quotes is the person named before them
+    "pronoun after quotes": ("President Erdogan sprak zaterdag in Ankara. „Wij zullen niet buigen.” „Dit is "
+                             "ons land.” „Niemand zegt ons wat we moeten doen.” „Onthoud dat goed.” "
+                             "Gisteren zei hij al dat het oordeel van het parlement geen waarde heeft.",
+                             "2016-11", "oordeel", lambda e: e.actor.kb_id == "RECEP_TAYYIP_ERDOGAN"),
+    # a minister "voor" a portfolio of two parts is the person named after it
+    "portfolio of two parts": ("Minister van Buitenlandse Zaken Bert Koenders sprak maandag met de Turkse "
+                               "ambassadeur. „Die boodschap blijven we uitdragen”, zei minister voor "
+                               "Buitenlandse Handel en Ontwikkelingssamenwerking Lilianne Ploumen (PvdA) "
+                               "dinsdag.", "2016-04", "boodschap", lambda e: "Ploumen" in e.name),
+    # a subject with a relative clause up to the comma
+    "relative clause": ("Families van gijzelaars die in Gaza worden vastgehouden, roepen de Israëlische "
+                        "regering op om de gevechten te staken.", "2024-01", "gevechten",
+                        lambda e: e.mentions[0].text.startswith("Families")),
+    # "en" after a dat-clause opens a main clause with its own subject: the government
+    # (here through "Madrid", named for it before), not the letter's writer
+    "en after a dat-clause": ("In een reactie bevestigt Madrid dat de brief van president Poetin is "
+                              "aangekomen en kondigt de regering aan dat ze de procedure start.", "2017-10",
+                              "procedure", lambda e: e.actor.code == "ESPGOV"),
+}
 
 
-def test_coordinated_states_speak_through_the_first(frog):
-    doc, quotes = annotate(frog, "De VS en Zuid-Korea hebben de lancering geanalyseerd en stellen dat het "
-                                 "om een nieuwe raket gaat.", "2017-05")
-    e = speaker_of(doc, quotes, "raket")
-    assert e is not None and e.actor.country == "USA"
-
-
-def test_he_after_a_run_of_quotes_is_the_person_named_before_them(frog):
-    text = ("President Erdogan sprak zaterdag in Ankara. „Wij zullen niet buigen.” „Dit is ons land.” "
-            "„Niemand zegt ons wat we moeten doen.” „Onthoud dat goed.” "
-            "Gisteren zei hij al dat het oordeel van het parlement geen waarde heeft.")
-    doc, quotes = annotate(frog, text, "2016-11")
-    e = speaker_of(doc, quotes, "oordeel")
-    assert e is not None and e.actor.kb_id == "RECEP_TAYYIP_ERDOGAN"
-
-
-def test_a_minister_for_a_portfolio_of_two_parts_is_the_person_named_after_it(frog):
-    text = ("Minister van Buitenlandse Zaken Bert Koenders sprak maandag met de Turkse ambassadeur. "
-            "„Die boodschap blijven we uitdragen”, zei minister voor Buitenlandse Handel en "
-            "Ontwikkelingssamenwerking Lilianne Ploumen (PvdA) dinsdag.")
-    doc, quotes = annotate(frog, text, "2016-04")
-    e = speaker_of(doc, quotes, "boodschap")
-    assert e is not None and "Ploumen" in e.name
-
-
-def test_a_subject_with_a_relative_clause_before_the_comma_speaks(frog):
-    doc, quotes = annotate(frog, "Families van gijzelaars die in Gaza worden vastgehouden, roepen de "
-                                 "Israëlische regering op om de gevechten te staken.", "2024-01")
-    e = speaker_of(doc, quotes, "gevechten")
-    assert e is not None and e.mentions[0].text.startswith("Families")
-
-
-def test_en_after_a_dat_clause_opens_a_main_clause_with_its_own_subject(frog):
-    text = ("In een reactie bevestigt Madrid dat de brief van president Poetin is aangekomen en kondigt "
-            "de regering aan dat ze de procedure start.")
-    doc, quotes = annotate(frog, text, "2017-10")
-    e = speaker_of(doc, quotes, "procedure")
-    # the government (here through "Madrid", named for it before), not the letter's writer
-    assert e is not None and e.actor.code == "ESPGOV"
+@pytest.mark.parametrize("case", SPEAKER_CASES)
+def test_the_speaker_of_a_subject_or_antecedent(frog, case):
+    text, date, words, right = SPEAKER_CASES[case]
+    doc, quotes = annotate(frog, text, date)
+    e = speaker_of(doc, quotes, words)
+    assert e is not None and right(e), e
 
 
 def test_a_quote_in_a_sentence_without_a_cue_goes_on_the_speaker_just_before(frog):
