@@ -211,6 +211,16 @@ SPEAKER_CASES = {
     "en after a dat-clause": ("In een reactie bevestigt Madrid dat de brief van president Poetin is "
                               "aangekomen en kondigt de regering aan dat ze de procedure start.", "2017-10",
                               "procedure", lambda e: e.actor.code == "ESPGOV"),
+    # "hij" is not someone named in its own clause, whatever the parse says
+    "pronoun not in its own clause": ("Premier Charles Michel sprak vrijdag in Brussel. In een nachtelijk "
+                                      "telefoongesprek met de Canadese premier Justin Trudeau heeft hij gemeld "
+                                      "dat de standpunten verharden.", "2016-10", "standpunten",
+                                      lambda e: "Michel" in e.name),
+    # "hij" is no group named in the plural
+    "pronoun not a plural group": ("Premier Mark Rutte sprak in Den Haag met de boeren, die de snelweg "
+                                   "hadden geblokkeerd. "
+                                   "Hij zegt dat alles op alles wordt gezet om een oplossing te vinden.", "2019-10",
+                                   "alles op alles", lambda e: "Rutte" in e.name),
 }
 
 

@@ -143,7 +143,8 @@ def _entity_type(group: _Group, doc: ParsedDoc) -> str:
     label = max(labels, key=lambda lab: (labels[lab], lab == group.mentions[0].label))
     if label == "MISC" and any(_speaks(doc, m) for m in group.mentions):
         return "PER"  # "Puigdemont zei": the tagger's MISC for a person it did not know
-    if label != "PER" and not any(m.known for m in group.mentions) and any(_after_a_role(doc, m) for m in group.mentions):
+    if label != "PER" and not any(m.known for m in group.mentions) \
+            and any(_after_a_role(doc, m) for m in group.mentions):
         # "oppositieleider Tichanovskaja": a person's role right before a name the
         # knowledge base does not know; the tagger guesses ORG, LOC or MISC for it
         return "PER"

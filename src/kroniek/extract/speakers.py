@@ -35,6 +35,8 @@ ROLE_WINDOW = 8
 # For organisation nouns the name must stand right next to it: "de regering van Frankrijk",
 # "het kabinet-Rutte"; further away a name is usually another actor ("het kabinet wil KLM ...").
 BODY_WINDOW = 2
+# Speaker pronouns that name one person only.
+_SINGULAR_PRONOUNS = frozenset({"hij", "hem"})
 # How many sentences back a pronoun looks for its antecedent.
 PRONOUN_REACH = 3
 # How far back a person pronoun looks for a person when the sentences just before name
@@ -193,7 +195,8 @@ class SpeakerResolver:
             return best.entity
         if len(toks) == 1 and is_personal_pronoun(toks[0]):
             refs = self.lex.pronoun(toks[0].text)
-            return self._antecedent(start, refs) if refs else None
+            singular = toks[0].text.casefold() in _SINGULAR_PRONOUNS
+            return self._antecedent(start, refs, singular) if refs else None
         if roles:
             return self._named_with_role(start, roles, _PERSON_TYPES)
         bodies = {lemma for lemma, kind in nouns if kind == "group"}
@@ -209,17 +212,26 @@ class SpeakerResolver:
         words = self.doc.text[r.start:r.end].split()
         return bool(words) and words[-1][:1].islower()
 
-    def _antecedent(self, char: int, refs: frozenset[str]) -> str | None:
-        """The entity a pronoun at ``char`` refers to: named first in the nearest sentence before."""
+    def _antecedent(self, char: int, refs: frozenset[str], singular: bool = False) -> str | None:
+        """The entity a pronoun at ``char`` refers to: named first in the nearest sentence before.
+
+        In the pronoun's own sentence only a subject can be meant ("Rutte zei dat hij ...";
+        not "In een gesprek met premier Trudeau heeft hij gemeld"), and "hij" is never a
+        group named in the plural ("de strijders")."""
         # A place ("de Krim") is no antecedent of a speaking pronoun; a country can be.
         types = (_PERSON_TYPES if "person" in refs else ()) + \
             (tuple(t for t in _GROUP_TYPES if t != "LOC") if "group" in refs else ())
         doc = self.doc
-        here = doc.tokens[max(0, bisect.bisect_right(self.token_starts, char) - 1)].sent
+        pronoun = doc.tokens[max(0, bisect.bisect_right(self.token_starts, char) - 1)]
+        here = pronoun.sent
+        # Without subjects in the parse of its sentence there is nothing to tell clauses by.
+        parsed_here = any(t.deprel == "su" for t in doc.sentence_tokens(here))
         for s in range(here, max(-1, here - PRONOUN_REACH - 1), -1):
             sent = doc.sentences[s]
             in_sent = [r for r in self.mentions.starting_in(sent.start, min(sent.end, char))
-                       if r.type in types and r.start not in self.quoted]
+                       if r.type in types and r.start not in self.quoted
+                       and (s != here or not parsed_here or self._subject_of_another_verb(r, pronoun))
+                       and not (singular and self._plural(r))]
             if in_sent:
                 # A person before a group when the pronoun can mean both ("zij"), then the
                 # sentence's subject ("Kort na de toespraak van Trump reageerde president
@@ -234,6 +246,22 @@ class SpeakerResolver:
             if earlier:
                 return max(earlier, key=lambda r: r.start).entity
         return None
+
+    def _subject_of_another_verb(self, r: MentionRef, pronoun) -> bool:
+        """Whether a mention is the subject of another verb than the pronoun's: "Rutte zei
+        dat hij", not two subjects the parser hung on one verb."""
+        k = bisect.bisect_left(self.token_starts, r.start)
+        toks = self.doc.tokens
+        while k < len(toks) and toks[k].start < r.end:
+            if toks[k].deprel == "su" and toks[k].head != pronoun.head:
+                return True
+            k += 1
+        return False
+
+    def _plural(self, r: MentionRef) -> bool:
+        """Whether a mention ends in a plural noun ("de strijders")."""
+        k = bisect.bisect_left(self.token_starts, r.end) - 1
+        return k >= 0 and self.doc.tokens[k].pos == "N" and ",mv," in self.doc.tokens[k].tag + ","
 
     def _is_subject(self, r: MentionRef) -> bool:
         """Whether the parse makes a word of the mention a subject."""
