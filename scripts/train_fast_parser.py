@@ -106,6 +106,37 @@ def write_docbin(docs: list[ParsedDoc], path: Path, nlp) -> int:
     return n
 
 
+def adapt_tokenizer(nlp, docs: list[ParsedDoc]) -> dict[str, int]:
+    """Bring spaCy's Dutch tokenizer closer to Frog's on the silver texts; returns counts.
+
+    Training reads Frog's own tokens, so only the tokenizer decides how new text is cut.
+    Two differences dominate: Dutch news quotes with ,, and '' which Frog splits into
+    two marks each and spaCy keeps whole; and spaCy's abbreviations that end in a period
+    (``dat.``, ``hand.``, ``best.``) which in news are mostly a word that ends a
+    sentence, where Frog splits. An abbreviation is dropped when Frog splits it more
+    often than it keeps it in the silver texts.
+    """
+    from spacy.util import compile_prefix_regex, compile_suffix_regex
+
+    tok = nlp.tokenizer
+    prefixes = [p for p in nlp.Defaults.prefixes if p != ",,"]
+    suffixes = [s for s in nlp.Defaults.suffixes if s != "''"]
+    tok.prefix_search = compile_prefix_regex(prefixes).search
+    tok.suffix_search = compile_suffix_regex(suffixes).search
+    kept: dict[str, int] = {}
+    split_: dict[str, int] = {}
+    dotted = {k for k in tok.rules if k.endswith(".")}
+    for parsed in docs:
+        frog = {(t.start, t.end) for t in parsed.tokens}
+        for t in tok(parsed.text):
+            if t.text in dotted:
+                counts = kept if (t.idx, t.idx + len(t.text)) in frog else split_
+                counts[t.text] = counts.get(t.text, 0) + 1
+    dropped = {k for k, n in split_.items() if n > kept.get(k, 0)}
+    tok.rules = {k: v for k, v in tok.rules.items() if k not in dropped}
+    return {"abbreviations_dropped": len(dropped), "abbreviations_seen": len(set(kept) | set(split_))}
+
+
 def make_config(args: argparse.Namespace, train: Path, dev: Path):
     from spacy.cli.init_config import init_config
 
@@ -154,6 +185,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--width", type=int, default=96, help="CNN width")
     p.add_argument("--depth", type=int, default=4, help="CNN depth")
     p.add_argument("--rows", type=int, default=8000, help="hash-embedding rows of the NORM feature")
+    p.add_argument("--tokenizer-only", type=Path, default=None, metavar="MODEL",
+                   help="do not train: fit the tokenizer of the trained MODEL folder to the silver texts, write to --out")
     args = p.parse_args(argv)
 
     import spacy
@@ -162,6 +195,17 @@ def main(argv: list[str] | None = None) -> int:
     started = time.monotonic()
     docs = read_silver([s.expanduser() for s in args.silver])
     train_docs, held_docs, excluded = split(docs, excluded_snippets(args.exclude))
+    if args.tokenizer_only:
+        nlp = spacy.load(args.tokenizer_only)
+        counts = adapt_tokenizer(nlp, train_docs)
+        nlp.to_disk(args.out)
+        info_path = args.out / "kroniek-training.json"
+        if info_path.exists():
+            info = json.loads(info_path.read_text(encoding="utf-8"))
+            info["tokenizer"] = counts
+            info_path.write_text(json.dumps(info, indent=2) + "\n", encoding="utf-8")
+        print(f"tokenizer fitted to {len(train_docs)} training texts: {counts}")
+        return 0
     random.Random(args.seed).shuffle(train_docs)
     chosen, tokens = [], 0
     for d in train_docs:
@@ -187,7 +231,9 @@ def main(argv: list[str] | None = None) -> int:
     best = work / "output" / "model-best"
     if args.out.exists():
         shutil.rmtree(args.out)
-    shutil.copytree(best, args.out)
+    nlp = spacy.load(best)
+    tokenizer_counts = adapt_tokenizer(nlp, train_docs)
+    nlp.to_disk(args.out)
     # spaCy's meta.json names the model; kroniek reads its version (kroniek.nlp.fast).
     meta_path = args.out / "meta.json"
     meta = json.loads(meta_path.read_text(encoding="utf-8"))
@@ -200,7 +246,7 @@ def main(argv: list[str] | None = None) -> int:
         "spacy": spacy.__version__, "seed": args.seed,
         "silver": [str(s) for s in args.silver], "excluded_sources": [str(e) for e in args.exclude],
         "texts": {"silver": len(docs), "excluded": excluded, "held_out": len(held_docs), "trained": len(chosen)},
-        "train_tokens": tokens, "max_steps": args.max_steps,
+        "train_tokens": tokens, "max_steps": args.max_steps, "tokenizer": tokenizer_counts,
         "cnn": {"width": args.width, "depth": args.depth, "rows": args.rows},
         "minutes": round((time.monotonic() - started) / 60, 1),
         "omp_threads": os.environ.get("OMP_NUM_THREADS"),
