@@ -27,6 +27,7 @@ import os
 import random
 import shutil
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -137,6 +138,16 @@ def adapt_tokenizer(nlp, docs: list[ParsedDoc]) -> dict[str, int]:
     return {"abbreviations_dropped": len(dropped), "abbreviations_seen": len(set(kept) | set(split_))}
 
 
+def write_meta(out: Path, version: str) -> None:
+    """Name and version in spaCy's meta.json; kroniek reads the version (kroniek.nlp.fast)."""
+    meta_path = out / "meta.json"
+    meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    meta.update({"name": "kroniek_nl_fast", "version": version,
+                 "description": "kroniek's fast Dutch parser, trained on Frog's parses (docs/FAST_PARSER.md)",
+                 "license": "see kroniek's docs/FAST_PARSER.md (trained on the output of Frog, GPL-3.0)"})
+    meta_path.write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
+
+
 def make_config(args: argparse.Namespace, train: Path, dev: Path):
     from spacy.cli.init_config import init_config
 
@@ -176,7 +187,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--exclude", type=Path, action="append", default=[],
                    help="a gold folder (JSON files with 'text') or a CoNLL file whose texts must not be trained on")
     p.add_argument("--out", type=Path, required=True, help="folder the model is written to (replaced)")
-    p.add_argument("--workdir", type=Path, default=None, help="where DocBins and checkpoints go (default: a folder next to --out)")
+    p.add_argument("--workdir", type=Path, default=None, help="where DocBins and checkpoints go (default: kroniek-train-fast in the temporary folder)")
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--version", default="1.0", help="model version; the parser names itself fast-nl-VERSION")
     p.add_argument("--max-tokens", type=int, default=450_000, help="train on at most this many silver tokens")
@@ -199,11 +210,11 @@ def main(argv: list[str] | None = None) -> int:
         nlp = spacy.load(args.tokenizer_only)
         counts = adapt_tokenizer(nlp, train_docs)
         nlp.to_disk(args.out)
-        info_path = args.out / "kroniek-training.json"
-        if info_path.exists():
-            info = json.loads(info_path.read_text(encoding="utf-8"))
-            info["tokenizer"] = counts
-            info_path.write_text(json.dumps(info, indent=2) + "\n", encoding="utf-8")
+        write_meta(args.out, args.version)
+        info_path = args.tokenizer_only / "kroniek-training.json"
+        info = json.loads(info_path.read_text(encoding="utf-8")) if info_path.exists() else {}
+        info["tokenizer"] = counts
+        (args.out / "kroniek-training.json").write_text(json.dumps(info, indent=2) + "\n", encoding="utf-8")
         print(f"tokenizer fitted to {len(train_docs)} training texts: {counts}")
         return 0
     random.Random(args.seed).shuffle(train_docs)
@@ -216,7 +227,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"silver: {len(docs)} texts; {excluded} excluded, {len(held_docs)} held out, "
           f"{len(chosen)} trained on ({tokens} tokens)", flush=True)
 
-    work = args.workdir or args.out.with_name(args.out.name + ".work")
+    # Never next to --out: that is usually inside the package, and checkpoints do not ship.
+    work = args.workdir or Path(tempfile.gettempdir()) / "kroniek-train-fast"
     work.mkdir(parents=True, exist_ok=True)
     nlp = spacy.blank("nl")
     train_path, dev_path = work / "train.spacy", work / "dev.spacy"
@@ -234,13 +246,7 @@ def main(argv: list[str] | None = None) -> int:
     nlp = spacy.load(best)
     tokenizer_counts = adapt_tokenizer(nlp, train_docs)
     nlp.to_disk(args.out)
-    # spaCy's meta.json names the model; kroniek reads its version (kroniek.nlp.fast).
-    meta_path = args.out / "meta.json"
-    meta = json.loads(meta_path.read_text(encoding="utf-8"))
-    meta.update({"name": "kroniek_nl_fast", "version": args.version,
-                 "description": "kroniek's fast Dutch parser, trained on Frog's parses (docs/FAST_PARSER.md)",
-                 "license": "GPL-3.0-or-later (trained on Frog's output); see docs/FAST_PARSER.md"})
-    meta_path.write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
+    write_meta(args.out, args.version)
     info = {
         "trained": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
         "spacy": spacy.__version__, "seed": args.seed,
