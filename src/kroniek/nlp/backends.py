@@ -37,6 +37,16 @@ def resolve_backend(config: Config, choice: str | None = None) -> str:
     return backend
 
 
+def parser_label(config: Config, choice: str | None = None) -> str:
+    """Who parses, in words stored with each document: "frog" or "fast-nl-VERSION"."""
+    if resolve_backend(config, choice) == "frog":
+        return "frog"
+    from .fast import DEFAULT_MODEL, model_version
+
+    model = Path(config.parser.model).expanduser() if config.parser.model else DEFAULT_MODEL
+    return f"fast-nl-{model_version(model)}"
+
+
 def make_parser(config: Config, choice: str | None = None, cache_dir: str | Path | None = None) -> Parser:
     """A new, unstarted parser of the chosen backend; behind a parse cache when
     ``cache_dir`` is given (cache entries are keyed on the backend and its model)."""
