@@ -50,12 +50,13 @@ def check_python() -> Check:
 
 def check_package_data() -> Check:
     root = resources.files("kroniek")
-    wanted = [root / "lexicons" / "nl" / "events.txt", root / "kb" / "data", root / "api" / "static" / "index.html"]
+    wanted = [root / "lexicons" / "nl" / "events.txt", root / "kb" / "data", root / "api" / "static" / "index.html",
+              root / "models" / "nl_fast" / "meta.json"]
     missing = [str(p) for p in wanted if not (p.is_file() or p.is_dir())]
     if missing:
         return Check("package data", False, f"missing from the installed package: {', '.join(missing)}",
                      fix="reinstall kroniek (pip install --force-reinstall kroniek)")
-    return Check("package data", True, "lexicons, knowledge base and web UI files present")
+    return Check("package data", True, "lexicons, knowledge base, fast parser model and web UI files present")
 
 
 def check_frog_program(config: FrogConfig) -> Check:
@@ -170,7 +171,7 @@ def check_fast_parse(parser: ParserConfig, required: bool) -> Check:
         return Check("fast parser parses", False, f"the model answered without tokens or dependencies "
                      f"({len(tokens)} tokens)", required=required, fix="reinstall kroniek")
     return Check("fast parser parses", True, f"{len(tokens)} tokens, lemmas, tags and dependencies for "
-                 f"{PROBE_SENTENCE!r} ({parsed.tokens[0].pos} ... model {fast.parser_name})", required=required)
+                 f"{PROBE_SENTENCE!r} (model {fast.parser_name})", required=required)
 
 
 def run_checks(db_path: Path, frog: FrogConfig | None = None, parse: bool = True,
