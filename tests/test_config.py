@@ -23,6 +23,9 @@ def test_toml_file(tmp_path):
     ({"workers": 0}, "workers"),
     ({"ingest": {"max_chars": -5}}, "max_chars"),
     ({"frog": {"skip": "xyz"}}, "frog.skip"),
+    ({"parser": {"backend": "spacy"}}, "parser.backend"),
+    ({"parser": {"bakend": "fast"}}, "parser.bakend"),
+    ({"parser": {"model": 3}}, "parser.model"),
     ({"frog": 3}, "frog"),
     ({"workers": True}, "workers"),
 ])
@@ -30,6 +33,14 @@ def test_bad_configuration_is_refused_with_the_key(data, fragment):
     with pytest.raises(ConfigError) as info:
         config_from_dict(data)
     assert fragment in str(info.value) and info.value.code == "E_CONFIG"
+
+
+def test_parser_section(tmp_path):
+    p = tmp_path / "k.toml"
+    p.write_text('[parser]\nbackend = "fast"\nmodel = "/models/mine"\n')
+    c = load_config(p)
+    assert c.parser.backend == "fast" and c.parser.model == "/models/mine"
+    assert Config().parser.backend == "auto" and Config().parser.model is None
 
 
 def test_broken_toml(tmp_path):

@@ -88,7 +88,8 @@ def test_database_check(tmp_path):
 
 def test_doctor_cli_fails_with_exit_4_and_the_fix(tmp_path):
     conf = tmp_path / "kroniek.toml"
-    conf.write_text(f'[frog]\nfrog_config = "{tmp_path / "missing" / "frog.cfg"}"\n', encoding="utf-8")
+    conf.write_text(f'[parser]\nbackend = "frog"\n[frog]\nfrog_config = "{tmp_path / "missing" / "frog.cfg"}"\n',
+                    encoding="utf-8")
     result = CliRunner().invoke(main, ["--config", str(conf), "doctor", "--db", str(tmp_path / "k.db"), "--json"])
     assert result.exit_code == EXIT_FAILURE, result.output
     report = json.loads(result.output)

@@ -149,3 +149,15 @@ def test_ingest_annotates_again_what_another_kroniek_stored(tmp_path):
     assert ingest(Pipeline([Boom()])) == {"unchanged": 3}
     assert ingest(Pipeline()) == {"reannotated": 3}
     assert ingest(Pipeline()) == {"unchanged": 3}
+
+
+def test_the_annotator_names_the_parser():
+    from kroniek.config import Config, FrogConfig, ParserConfig
+
+    fast = Pipeline(config=Config(parser=ParserConfig(backend="fast"))).annotator
+    frog = Pipeline(config=Config(parser=ParserConfig(backend="frog"))).annotator
+    assert fast.startswith("kroniek ") and fast.endswith(" parser fast-nl-1.0")
+    assert frog.endswith(" parser frog") and fast.split()[1] == frog.split()[1]
+    # auto without Frog installed is the fast parser
+    auto = Pipeline(config=Config(frog=FrogConfig(binary="/nonexistent/frog"))).annotator
+    assert auto == fast

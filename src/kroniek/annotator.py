@@ -18,6 +18,8 @@ first use, so ``import kroniek`` stays quick.
 
 from __future__ import annotations
 
+import dataclasses
+
 import itertools
 import os
 from collections.abc import Iterable, Iterator, Mapping
@@ -107,15 +109,14 @@ class Annotator:
     def pool(self) -> ParserPool:
         """The parser processes; they start when the first article needs them."""
         if self._pool is None:
-            from .nlp.cache import CachingParser
-            from .nlp.frog import FrogParser
+            from .nlp.backends import make_parser, resolve_backend
             from .nlp.pool import ParserPool
 
-            frog, cache_dir = self.config.frog, self.cache_dir
-            if cache_dir is None:
-                self._pool = ParserPool(lambda: FrogParser(frog), self.workers)
-            else:
-                self._pool = ParserPool(lambda: CachingParser(FrogParser(frog), Path(cache_dir)), self.workers)
+            # "auto" is decided once, so every worker gets the same backend.
+            config = self.config.replace(parser=dataclasses.replace(
+                self.config.parser, backend=resolve_backend(self.config)))
+            cache_dir = Path(self.cache_dir) if self.cache_dir is not None else None
+            self._pool = ParserPool(lambda: make_parser(config, cache_dir=cache_dir), self.workers)
         return self._pool
 
     def read_options(self, **overrides: Any) -> ReadOptions:

@@ -4,6 +4,9 @@ A configuration file is TOML with the sections below; unknown sections or keys a
 values of the wrong type are errors (E_CONFIG) that name the offending key, because a
 silently ignored typo ("timout") is worse than a refusal.
 
+    [parser]
+    backend = "auto"        # "frog", "fast" (kroniek's own, docs/FAST_PARSER.md) or "auto"
+
     [frog]
     binary = "frog"
     doc_timeout = 120.0
@@ -59,6 +62,20 @@ class FrogConfig:
     isolation: str = "auto"
 
 
+PARSER_BACKENDS = ("auto", "frog", "fast")
+
+
+@dataclass(frozen=True)
+class ParserConfig:
+    """Which parser reads the articles (docs/FAST_PARSER.md)."""
+
+    # "frog": Frog (docs/FROG.md); "fast": kroniek's own spaCy model, trained on Frog's
+    # parses; "auto": Frog where it is installed, else the fast parser.
+    backend: str = "auto"
+    # A model folder written by scripts/train_fast_parser.py; None: the one kroniek ships.
+    model: str | None = None
+
+
 @dataclass(frozen=True)
 class IngestConfig:
     # Texts longer than this (in characters) are rejected with E_INPUT_TOO_LONG.
@@ -105,6 +122,7 @@ class EventsConfig:
 @dataclass(frozen=True)
 class Config:
     workers: int = 1
+    parser: ParserConfig = field(default_factory=ParserConfig)
     frog: FrogConfig = field(default_factory=FrogConfig)
     ingest: IngestConfig = field(default_factory=IngestConfig)
     store: StoreConfig = field(default_factory=StoreConfig)
@@ -166,6 +184,8 @@ def _check_values(obj: Any, where: str) -> None:
                                   f"must be positive, got {value}")
     if isinstance(obj, FrogConfig) and obj.isolation not in {"auto", "namespace", "none"}:
         raise ConfigError(f"frog.isolation must be auto, namespace or none, got {obj.isolation!r}")
+    if isinstance(obj, ParserConfig) and obj.backend not in PARSER_BACKENDS:
+        raise ConfigError(f"parser.backend must be auto, frog or fast, got {obj.backend!r}")
     if isinstance(obj, EventsConfig) and obj.actors not in {"political", "all"}:
         raise ConfigError(f"events.actors must be political or all, got {obj.actors!r}")
     if isinstance(obj, EventsConfig) and obj.learned_sides not in {"both", "one"}:

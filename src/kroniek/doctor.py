@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from .config import FrogConfig
+from .config import FrogConfig, ParserConfig
 from .errors import KroniekError
 from .nlp.frog_install import DEFAULT_FROG_CONFIG, install_hint, missing_frog_files
 
@@ -50,12 +50,13 @@ def check_python() -> Check:
 
 def check_package_data() -> Check:
     root = resources.files("kroniek")
-    wanted = [root / "lexicons" / "nl" / "events.txt", root / "kb" / "data", root / "api" / "static" / "index.html"]
+    wanted = [root / "lexicons" / "nl" / "events.txt", root / "kb" / "data", root / "api" / "static" / "index.html",
+              root / "models" / "nl_fast" / "meta.json"]
     missing = [str(p) for p in wanted if not (p.is_file() or p.is_dir())]
     if missing:
         return Check("package data", False, f"missing from the installed package: {', '.join(missing)}",
                      fix="reinstall kroniek (pip install --force-reinstall kroniek)")
-    return Check("package data", True, "lexicons, knowledge base and web UI files present")
+    return Check("package data", True, "lexicons, knowledge base, fast parser model and web UI files present")
 
 
 def check_frog_program(config: FrogConfig) -> Check:
@@ -143,15 +144,60 @@ def check_database(path: Path) -> Check:
     return Check("database", True, f"{path} ({documents} documents, integrity ok)")
 
 
-def run_checks(db_path: Path, frog: FrogConfig | None = None, parse: bool = True) -> list[Check]:
-    """Every check, in the order a user would fix them."""
+def check_parser_choice(parser: ParserConfig, frog_ok: bool) -> tuple[Check, str]:
+    """Which parser kroniek will use, and why; returns the check and "frog" or "fast"."""
+    if parser.backend == "auto":
+        backend = "frog" if frog_ok else "fast"
+        why = ("auto: Frog is installed" if frog_ok else
+               "auto: Frog is not installed, so kroniek's own fast parser reads the articles "
+               "(docs/FAST_PARSER.md; set parser.backend or --parser to choose)")
+    else:
+        backend, why = parser.backend, "parser.backend in the configuration or --parser"
+    return Check("parser", True, f"{backend} ({why})"), backend
+
+
+def check_fast_parse(parser: ParserConfig, required: bool) -> Check:
+    """Load the fast parser's model and parse one sentence."""
+    from .nlp.fast import FastParser  # spaCy loads only here
+
+    try:
+        with FastParser(parser.model) as fast:
+            parsed = fast.parse(PROBE_SENTENCE)
+    except KroniekError as exc:
+        return Check("fast parser parses", False, str(exc), required=required,
+                     fix="reinstall kroniek (pip install --force-reinstall kroniek), or fix parser.model")
+    tokens = list(parsed.tokens)
+    if not tokens or not any(t.head is not None for t in tokens):
+        return Check("fast parser parses", False, f"the model answered without tokens or dependencies "
+                     f"({len(tokens)} tokens)", required=required, fix="reinstall kroniek")
+    return Check("fast parser parses", True, f"{len(tokens)} tokens, lemmas, tags and dependencies for "
+                 f"{PROBE_SENTENCE!r} (model {fast.parser_name})", required=required)
+
+
+def run_checks(db_path: Path, frog: FrogConfig | None = None, parse: bool = True,
+               parser: ParserConfig | None = None) -> list[Check]:
+    """Every check, in the order a user would fix them.
+
+    Frog's checks are required when Frog is the chosen parser (``parser.backend`` "frog",
+    or "auto" with Frog installed); the fast parser's when it is the one used.
+    """
     frog = frog or FrogConfig()
-    checks = [check_python(), check_package_data(), check_frog_program(frog), check_frog_data(frog)]
+    parser = parser or ParserConfig(backend="frog")
+    program, data = check_frog_program(frog), check_frog_data(frog)
+    choice, backend = check_parser_choice(parser, program.ok and data.ok)
+    frog_required = backend == "frog"
+    if not frog_required:
+        program, data = (Check(c.name, c.ok, c.detail, required=False, fix=c.fix) for c in (program, data))
+    checks = [check_python(), check_package_data(), choice, program, data]
     if parse:
-        if checks[2].ok and checks[3].ok:
-            checks.append(check_frog_parse(frog))
+        if program.ok and data.ok:
+            frog_parse = check_frog_parse(frog)
         else:
-            checks.append(Check("frog parses", False, "not tried: Frog or its data is missing", fix=install_hint()))
+            frog_parse = Check("frog parses", False, "not tried: Frog or its data is missing", fix=install_hint())
+        if not frog_required:
+            frog_parse = Check(frog_parse.name, frog_parse.ok, frog_parse.detail, required=False, fix=frog_parse.fix)
+        checks.append(frog_parse)
+        checks.append(check_fast_parse(parser, required=backend == "fast"))
     checks += [check_database(db_path), check_java(), check_chromium()]
     return checks
 

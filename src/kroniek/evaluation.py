@@ -38,7 +38,7 @@ def evaluate_events(gold_dir: str | os.PathLike[str] | None = None, *,
         raise EvalError("nothing to score: give a gold folder, an EventDNA file or a MEANTIME folder")
     cfg = as_config(config)
     report: dict[str, Any] = {}
-    with GoldAnnotator(cfg.frog, cache_dir, Pipeline(config=cfg)) as annotate:
+    with GoldAnnotator(cfg.frog, cache_dir, Pipeline(config=cfg), config=cfg) as annotate:
         if gold_dir:
             files = gold_files(Path(gold_dir))
             if not files:

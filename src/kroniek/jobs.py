@@ -8,6 +8,8 @@ callback. Both report progress through an optional callback, so the CLI can draw
 
 from __future__ import annotations
 
+import dataclasses
+
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -18,7 +20,6 @@ from .config import Config
 from .corpus.sync import SyncReport, sync
 from .ingest import ReadOptions, expand_paths, read_paths
 from .model import Article, Document, Reject
-from .nlp.frog import FrogParser
 from .nlp.pool import ParserPool
 from .pipeline import Pipeline, annotate_stream
 from .store import SaveStatus, Store
@@ -73,7 +74,10 @@ def estimate_records(paths: Iterable[str | Path], options: ReadOptions) -> int |
 
 
 def parser_pool(config: Config, workers: int | None = None) -> ParserPool:
-    return ParserPool(lambda: FrogParser(config.frog), workers or config.workers)
+    from .nlp.backends import make_parser, resolve_backend
+
+    config = config.replace(parser=dataclasses.replace(config.parser, backend=resolve_backend(config)))
+    return ParserPool(lambda: make_parser(config), workers or config.workers)
 
 
 def read_options(config: Config, **overrides: object) -> ReadOptions:

@@ -48,9 +48,11 @@ def _package_fingerprint() -> str:
     return h.hexdigest()[:12]
 
 
-def annotator_id(user_files: Sequence[str | Path] = (), step_names: Sequence[str] = ()) -> str:
-    """``kroniek VERSION+FINGERPRINT``: changes whenever the annotations could change
-    (kroniek's code or data, the user's knowledge-base files, the list of steps)."""
+def annotator_id(user_files: Sequence[str | Path] = (), step_names: Sequence[str] = (),
+                 parser: str | None = None) -> str:
+    """``kroniek VERSION+FINGERPRINT`` and, when known, ``parser NAME``: changes whenever
+    the annotations could change (kroniek's code or data, the user's knowledge-base
+    files, the list of steps, the parser: Frog or the fast parser's model)."""
     h = hashlib.sha256(_package_fingerprint().encode())
     for name in step_names:
         h.update(b"step\0" + name.encode())
@@ -60,7 +62,7 @@ def annotator_id(user_files: Sequence[str | Path] = (), step_names: Sequence[str
             h.update(Path(f).read_bytes())
         except OSError:
             pass  # the knowledge-base loader reports a missing file itself
-    return f"kroniek {__version__}+{h.hexdigest()[:12]}"
+    return f"kroniek {__version__}+{h.hexdigest()[:12]}" + (f" parser {parser}" if parser else "")
 
 
 @dataclass
@@ -118,6 +120,7 @@ class Pipeline:
         self._user_files = (config.kb.user_files + ((config.events.model,) if config.events.model else ())
                             if config is not None else ())
         self._annotator: str | None = None
+        self._config = config
         available = {"parse"}
         for step in self.steps:
             missing = [r for r in step.requires if r not in available]
@@ -131,7 +134,13 @@ class Pipeline:
     def annotator(self) -> str:
         """Who made this pipeline's annotations (stored with each document)."""
         if self._annotator is None:
-            self._annotator = annotator_id(self._user_files, [step.name for step in self.steps])
+            parser = None
+            if self._config is not None:
+                # Frog or the fast parser: a store re-annotates an article parsed by the other.
+                from .nlp.backends import parser_label
+
+                parser = parser_label(self._config)
+            self._annotator = annotator_id(self._user_files, [step.name for step in self.steps], parser)
         return self._annotator
 
     def annotate_parsed(self, article: Article, parsed: ParsedDoc) -> Document:

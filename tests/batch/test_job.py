@@ -177,3 +177,21 @@ def test_a_task_run_again_writes_no_duplicate_rows(spark, tmp_path):
     assert again.rejects == {"E_INPUT_NOT_FOUND": 1}
     assert ParquetOutput(tmp_path / "out").count("documents") == 40
     assert [r.origin for r, month in ParquetOutput(tmp_path / "out").rejects()] == [str(tmp_path / "weg.jsonl")]
+
+
+def test_spark_with_the_fast_parser_gives_the_documents_of_extract(spark, tmp_path):
+    """`--parser fast` on Spark: no Frog needed, the same documents as `kroniek extract --parser fast`."""
+    corpus = build_corpus(tmp_path)
+    runner = CliRunner()
+    extracted = runner.invoke(main, ["extract", "--parser", "fast", str(corpus)])
+    assert extracted.exit_code == 3, extracted.output
+    expected = {d["id"]: d for d in map(json.loads, filter(str.strip, extracted.stdout.splitlines()))
+                if "error" not in d}
+    out = tmp_path / "out"
+    result = runner.invoke(main, ["spark", "--parser", "fast", str(corpus), str(out), "--partitions", "2"])
+    assert result.exit_code == 3, result.output
+    got = {doc.id: doc for doc in ParquetOutput(out).documents()}
+    assert sorted(got) == sorted(expected) and len(got) == 7
+    for doc_id, doc in got.items():
+        assert doc.to_dict() == expected[doc_id], doc_id
+    assert sum(len(d.entities) for d in got.values()) > 5

@@ -12,6 +12,8 @@ Exit codes (docs/CLI.md):
 
 from __future__ import annotations
 
+import dataclasses
+
 import functools
 import sys
 import time
@@ -65,6 +67,23 @@ def cache_dir_option(fn: Callable[..., Any]) -> Callable[..., Any]:
     return click.option("--cache-dir", "--cache", "cache_dir", type=click.Path(file_okay=False, path_type=Path),
                         default=None, help="Parse cache folder (default: kroniek's cache folder, "
                                            "or $KRONIEK_CACHE).")(fn)
+
+
+def _choose_parser(ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
+    # The choice goes into the configuration every part of kroniek reads
+    # (kroniek.nlp.backends), so one option covers pools, caches and evaluators.
+    if value is not None:
+        config = get_config(ctx)
+        ctx.obj["config"] = config.replace(parser=dataclasses.replace(config.parser, backend=value))
+
+
+def parser_option(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """``--parser frog|fast|auto``: which parser reads the articles (docs/FAST_PARSER.md)."""
+    return click.option("--parser", type=click.Choice(("auto", "frog", "fast")), default=None,
+                        expose_value=False, callback=_choose_parser,
+                        help="Parser: frog, fast (kroniek's own, no Frog needed) or auto "
+                             "(Frog when installed, else fast). Default: the configuration's "
+                             "parser.backend (auto).")(fn)
 
 
 def read_options_decorator(fn: Callable[..., Any]) -> Callable[..., Any]:

@@ -8,16 +8,17 @@ from pathlib import Path
 
 import click
 
-from .base import EXIT_FAILURE, EXIT_OK, db_option, get_config, main
+from .base import EXIT_FAILURE, EXIT_OK, db_option, get_config, main, parser_option
 
 
 @main.command("doctor")
 @db_option
-@click.option("--no-parse", is_flag=True, help="Skip starting Frog to parse a sentence (a few seconds).")
+@parser_option
+@click.option("--no-parse", is_flag=True, help="Skip parsing a sentence with Frog and the fast parser (a few seconds).")
 @click.option("--json", "as_json", is_flag=True, help="The checks as JSON.")
 @click.pass_context
 def doctor(ctx: click.Context, db: Path | None, no_parse: bool, as_json: bool) -> None:
-    """Check Frog, its data, a real parse, the database, and Java and Chromium.
+    """Check the parser (Frog or the fast one), a real parse, the database, and Java and Chromium.
 
     Each line says what was found; a failed check says the command that fixes it.
     Java (for `kroniek spark`) and Chromium (for the browser tests) are optional.
@@ -26,7 +27,8 @@ def doctor(ctx: click.Context, db: Path | None, no_parse: bool, as_json: bool) -
     from ..doctor import healthy, run_checks
     from ..store import default_db_path
 
-    checks = run_checks(db or default_db_path(), get_config(ctx).frog, parse=not no_parse)
+    config = get_config(ctx)
+    checks = run_checks(db or default_db_path(), config.frog, parse=not no_parse, parser=config.parser)
     ok = healthy(checks)
     if as_json:
         click.echo(json.dumps({"ok": ok, "checks": [c.to_dict() for c in checks]}, indent=2))

@@ -13,14 +13,15 @@ import click
 from .. import __version__
 from ..model import Document, Reject
 from .base import (EXIT_OK, EXIT_FAILURE, EXIT_PARTIAL, ProgressBar, db_option, get_config, handle_errors,
-                   main, print_summary, read_options_decorator, read_options_from)
+                   main, parser_option, print_summary, read_options_decorator, read_options_from)
 
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @read_options_decorator
+@parser_option
 @click.option("--workers", type=click.IntRange(min=1), default=None,
-              help="Parser processes (about 2 GB of memory each). Default 1.")
+              help="Parser workers (Frog: about 2 GB of memory each). Default 1.")
 @click.option("--pretty", is_flag=True, help="Indent the JSON (one document spans several lines).")
 @click.pass_context
 @handle_errors
@@ -56,8 +57,9 @@ def extract(ctx: click.Context, paths: tuple[str, ...], workers: int | None, pre
 @click.argument("paths", nargs=-1, required=True)
 @db_option
 @read_options_decorator
+@parser_option
 @click.option("--workers", type=click.IntRange(min=1), default=None,
-              help="Parser processes (about 2 GB of memory each). Default 1.")
+              help="Parser workers (Frog: about 2 GB of memory each). Default 1.")
 @click.pass_context
 @handle_errors
 def ingest(ctx: click.Context, paths: tuple[str, ...], db: Path | None, workers: int | None,

@@ -22,10 +22,10 @@ def score_with_frog(golds: list[Any], evaluate: Callable[[Iterable[Any], Any], I
 
     Returns the results and the caching parser (its hits and misses say what was parsed).
     """
+    from ..nlp.backends import make_parser
     from ..nlp.cache import CachingParser
-    from ..nlp.frog import FrogParser
 
-    parser = CachingParser(FrogParser(config.frog), cache_dir)
+    parser = CachingParser(make_parser(config), cache_dir)
     results = []
     try:
         annotate = make_annotator(parser, config)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from .base import cache_dir_option, get_config, handle_errors
+from .base import cache_dir_option, get_config, handle_errors, parser_option
 from .evaluate import eval_group
 
 
@@ -16,6 +16,7 @@ from .evaluate import eval_group
 @click.argument("conll_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option("--limit", type=click.IntRange(min=1), default=None, help="At most this many documents.")
 @cache_dir_option
+@parser_option
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
 @click.pass_context
 @handle_errors
@@ -33,7 +34,7 @@ def eval_coref(ctx: click.Context, mentions: Path, conll_dir: Path, limit: int |
     from ..pipeline import Pipeline
 
     config = get_config(ctx)
-    with Annotator(config.frog, cache_dir, Pipeline(config=config)) as annotate:
+    with Annotator(config.frog, cache_dir, Pipeline(config=config), config=config) as annotate:
         s = score_meantime_coref(mentions, conll_dir, annotate, limit)
     if as_json:
         click.echo(json.dumps(s.to_dict(), indent=2, ensure_ascii=False))

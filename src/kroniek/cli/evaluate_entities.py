@@ -7,13 +7,14 @@ from pathlib import Path
 
 import click
 
-from .base import cache_dir_option, get_config, handle_errors
+from .base import cache_dir_option, get_config, handle_errors, parser_option
 from .evaluate import eval_group, score_with_frog
 
 
 @eval_group.command("entities")
 @click.argument("gold_dir", type=click.Path(path_type=Path))
 @cache_dir_option
+@parser_option
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
 @click.option("--show", is_flag=True, help="List every gold entity with a country and what kroniek gave it.")
 @click.pass_context

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from .base import cache_dir_option, fail, get_config, handle_errors
+from .base import cache_dir_option, fail, get_config, handle_errors, parser_option
 from .evaluate import eval_group
 
 
@@ -24,6 +24,7 @@ def _prf_line(name: str, d: dict) -> str:
               help="MEANTIME factuality CoNLL folder (e.g. meantime_nl/factuality_conll_gold/nl; see docs/DATA.md).")
 @click.option("--limit", type=click.IntRange(min=1), default=None, help="At most this many documents per corpus.")
 @cache_dir_option
+@parser_option
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
 @click.option("--details", is_flag=True, help="List missed and extra events of the gold files.")
 @click.pass_context

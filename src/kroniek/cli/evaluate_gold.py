@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from .base import ProgressBar, cache_dir_option, get_config, handle_errors
+from .base import ProgressBar, cache_dir_option, get_config, handle_errors, parser_option
 from .evaluate import eval_group
 
 
@@ -57,6 +57,7 @@ def _setting_lines(s: dict) -> list[str]:
 @click.argument("gold_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option("--limit", type=click.IntRange(min=1), default=None, help="Only the first N gold files.")
 @cache_dir_option
+@parser_option
 @click.option("--details", is_flag=True, help="List misses, extras and wrong values with their sentences.")
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON (with --details, the list too).")
 @click.option("--rules-only", is_flag=True, help="Events from the pattern rules alone, without the learned layer.")
@@ -87,7 +88,7 @@ def eval_gold(ctx: click.Context, gold_dir: Path, limit: int | None, cache_dir: 
         config = config.replace(events=events)
     files = gold_folder(gold_dir)[:limit]
     report = GoldReport([SettingScores(name) for name in SETTINGS])
-    with Annotator(config.frog, cache_dir, Pipeline(config=config)) as annotate:
+    with Annotator(config.frog, cache_dir, Pipeline(config=config), config=config) as annotate:
         with ProgressBar(len(files), "scoring gold files") as bar:
             for path in files:
                 score_file(load_gold_file(path), annotate, report)

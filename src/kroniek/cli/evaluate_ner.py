@@ -7,13 +7,14 @@ from pathlib import Path
 
 import click
 
-from .base import ProgressBar, cache_dir_option, get_config, handle_errors
+from .base import ProgressBar, cache_dir_option, get_config, handle_errors, parser_option
 from .evaluate import eval_group
 
 @eval_group.command("ner")
 @click.argument("conll", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--limit", type=click.IntRange(min=1), default=None, help="Only the first N articles.")
 @cache_dir_option
+@parser_option
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 @click.pass_context
 @handle_errors
@@ -29,8 +30,8 @@ def ner(ctx: click.Context, conll: Path, limit: int | None, cache_dir: Path | No
     from ..eval.ner import CONLL_TYPE, TypedSpan, evaluate, frog_spans, read_conll
     from ..extract.names import recognize
     from ..kb import default_kb
+    from ..nlp.backends import make_parser
     from ..nlp.cache import CachingParser
-    from ..nlp.frog import FrogParser
 
     config = get_config(ctx)
     path = conll
@@ -40,7 +41,7 @@ def ner(ctx: click.Context, conll: Path, limit: int | None, cache_dir: Path | No
     def kroniek_spans(parsed):
         return [TypedSpan(n.start, n.end, CONLL_TYPE[n.type]) for n in recognize(parsed, kb)]
 
-    parser = CachingParser(FrogParser(config.frog), cache_dir)
+    parser = CachingParser(make_parser(config), cache_dir)
     try:
         with ProgressBar(len(docs), "parsing and scoring") as bar:
             scores = evaluate(docs, parser.parse, {"frog": frog_spans, "kroniek": kroniek_spans}, progress=bar)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from .base import ProgressBar, cache_dir_option, get_config, handle_errors
+from .base import ProgressBar, cache_dir_option, get_config, handle_errors, parser_option
 from .evaluate import eval_group
 
 _COLUMNS = (("gold", "gold", "d"), ("system", "sys", "d"), ("strict_p", "P", "p"), ("strict_r", "R", "p"),
@@ -32,6 +32,7 @@ def _table(settings: dict[str, dict[str, float | int]]) -> list[str]:
 @eval_group.command("times")
 @click.argument("gold", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @cache_dir_option
+@parser_option
 @click.option("--no-cache", is_flag=True, help="Parse every text with Frog, keep nothing.")
 @click.option("--details", is_flag=True, help="List every miss, spurious time and wrong value.")
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
@@ -50,13 +51,13 @@ def eval_times(ctx: click.Context, gold: tuple[Path, ...], cache_dir: Path | Non
     from ..eval.times import evaluate_times, gold_files, load_gold
     from ..extract.times import find_times
     from ..extract.timex import TimeTagger
+    from ..nlp.backends import make_parser
     from ..nlp.cache import CachingParser
-    from ..nlp.frog import FrogParser
 
     config = get_config(ctx)
     docs = [load_gold(p) for p in gold_files(gold)]
     tagger = TimeTagger()
-    inner = FrogParser(config.frog)
+    inner = make_parser(config)
     parser = inner if no_cache else CachingParser(inner, cache_dir)
     try:
         with ProgressBar(len(docs), "scoring times") as bar:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import sys
 from pathlib import Path
@@ -17,6 +18,7 @@ from .base import (
     get_config,
     handle_errors,
     main,
+    parser_option,
     read_options_decorator,
     read_options_from,
 )
@@ -34,6 +36,7 @@ from .base import (
 @click.option("--conf", "confs", multiple=True, metavar="KEY=VALUE",
               help="A Spark setting (repeatable), e.g. --conf spark.executor.memory=6g.")
 @read_options_decorator
+@parser_option
 @click.pass_context
 @handle_errors
 def spark_command(ctx: click.Context, inputs: tuple[str, ...], output: str, master: str | None,
@@ -54,9 +57,12 @@ def spark_command(ctx: click.Context, inputs: tuple[str, ...], output: str, mast
         spark_session,
         under_spark_submit,
     )
-    from ..nlp.frog import FrogParser, find_frog
+    from ..nlp.backends import make_parser, resolve_backend
+    from ..nlp.frog import find_frog
 
     config = get_config(ctx)
+    # "auto" is decided here, once, so every executor uses the same parser.
+    config = config.replace(parser=dataclasses.replace(config.parser, backend=resolve_backend(config)))
     options = read_options_from(config, kw)
     conf = {}
     for item in confs:
@@ -65,11 +71,11 @@ def spark_command(ctx: click.Context, inputs: tuple[str, ...], output: str, mast
             raise click.BadParameter(f"{item!r} is not KEY=VALUE", param_hint="--conf")
         conf[key.strip()] = value.strip()
     require_pyspark()
-    if is_local(master) and not under_spark_submit():
+    if config.parser.backend == "frog" and is_local(master) and not under_spark_submit():
         find_frog(config.frog)  # executors are this machine: say at once that Frog is missing
     spark = spark_session(master, conf=conf)
     click.echo(f"spark {spark.version}, master {spark.sparkContext.master}, output {output}", err=True)
-    report = run_spark_job(spark, list(inputs), output, functools.partial(FrogParser, config.frog),
+    report = run_spark_job(spark, list(inputs), output, functools.partial(make_parser, config),
                            options, partitions, config)
     parts = ", ".join(f"{n} {name}" for name, n in report.rows.items() if name != "rejects")
     click.echo(f"spark: {report.documents} documents in {report.partitions} partitions from {report.files} "

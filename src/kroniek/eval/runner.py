@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..config import FrogConfig
+from ..config import Config, FrogConfig
 from ..model import Article, Document, ParsedDoc
+from ..nlp.backends import make_parser
 from ..nlp.cache import CachingParser
 from ..nlp.frog import FrogParser
 from ..pipeline import Pipeline
@@ -20,8 +21,10 @@ class Annotator:
     """``annotator(text, date) -> (Document, ParsedDoc)`` with the default pipeline."""
 
     def __init__(self, frog: FrogConfig | None = None, cache_dir: str | Path | None = None,
-                 pipeline: Pipeline | None = None) -> None:
-        self.parser = CachingParser(FrogParser(frog), cache_dir)
+                 pipeline: Pipeline | None = None, *, config: Config | None = None) -> None:
+        # With a whole configuration, its parser.backend chooses Frog or the fast parser.
+        inner = make_parser(config) if config is not None else FrogParser(frog)
+        self.parser = CachingParser(inner, cache_dir)
         self.pipeline = pipeline or Pipeline()
         self.count = 0
 

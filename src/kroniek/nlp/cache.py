@@ -48,6 +48,10 @@ class CachingParser:
         digest = h.hexdigest()
         return self.cache_dir / digest[:2] / f"{digest}.json"
 
+    def cached(self, text: str) -> bool:
+        """Whether the cache holds a parse of ``text`` (without starting the parser)."""
+        return self._path(text).is_file()
+
     def start(self) -> CachingParser:
         return self  # the inner parser starts on the first miss
 
