@@ -23,6 +23,7 @@ from ..kb.tables import lexicon_words
 from .kb_step import KnowledgeBaseStep
 from ..model import Entity, ParsedDoc, Span, Token
 from .names import FROG_TYPES, Name, recognize
+from .phrases import features
 from .speech_lexicon import load_speech_lexicon
 
 # Kept for callers that map Frog's labels themselves.
@@ -168,7 +169,7 @@ def _speaks(doc: ParsedDoc, m: _Mention) -> bool:
     # The tagger that missed the name may call it a common noun ("Puigdemont" N(soort)):
     # a capital and a singular noun or name tag are enough.
     if tok.deprel != "su" or tok.head is None or not tok.text[:1].isupper() \
-            or not (tok.pos == "SPEC" or (tok.pos == "N" and ",ev," in tok.tag)):
+            or not (tok.pos == "SPEC" or (tok.pos == "N" and "ev" in features(tok))):
         return False
     verb = doc.tokens[tok.head]
     return verb.pos == "WW" and verb.lemma.casefold() in load_speech_lexicon().speech_verbs

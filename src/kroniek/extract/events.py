@@ -227,8 +227,10 @@ def _noun_trigger_lemma(lemma: str, lexicon: PatternLexicon) -> str | None:
     # (one set lookup per split point: the lexicon has a thousand triggers)
     # An infinitive is no compound head: "Balkanlanden" are countries, not "landen" (to
     # land), "EU-landen" no visit.
+    if lemma.endswith("en"):
+        return None
     for k in range(3, len(lemma) - _MIN_COMPOUND_HEAD + 1):
-        if lexicon.is_head(lemma[k:]) and not lemma.endswith("en"):
+        if lexicon.is_head(lemma[k:]):
             return lemma[k:]
     return None
 

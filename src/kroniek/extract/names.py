@@ -30,7 +30,7 @@ from ..dates import parse_pub_date
 from ..errors import InputError
 from ..kb import KnowledgeBase
 from ..kb.names import name_key, strip_genitive
-from ..kb.records import AliasRef
+from ..kb.records import AliasRef, fit_case
 from ..kb.tables import lexicon_lines, lexicon_words
 from ..model import ParsedDoc, Token
 
@@ -218,7 +218,7 @@ def gazetteer_names(doc: ParsedDoc, kb: KnowledgeBase,
                         refs = tuple(r for r in kb.refs(stripped) if r.form in ("name", "surname"))
                 if refs and last.text[:1].islower() and j - i > 1 and not any(r.lower_tail for r in refs):
                     refs = ()
-                refs = _case_fit(text, refs)
+                refs = fit_case(text, refs)
                 if refs:
                     found = (j, refs)
                     break
@@ -254,13 +254,6 @@ def _glued_start(doc: ParsedDoc, toks: Sequence[Token], i: int, kb: KnowledgeBas
     while j < len(toks) and toks[j].start == toks[j - 1].end:
         j += 1
     return j > i + 1 and name_key(_span_text(doc, toks, i, j)) in kb.first_words
-
-
-def _case_fit(text: str, refs: tuple[AliasRef, ...]) -> tuple[AliasRef, ...]:
-    """The references a spelling allows: acronyms written in capitals in the data must be
-    written so in the text ("VS" is the United States, "vs" is not; "PvdA" is the Dutch
-    Labour Party, not the Belgian PVDA)."""
-    return refs if text.isupper() else tuple(r for r in refs if not r.caps)
 
 
 def _kb_name(doc: ParsedDoc, toks: Sequence[Token], i: int, j: int, refs: tuple[AliasRef, ...],

@@ -21,7 +21,7 @@ import bisect
 from dataclasses import dataclass
 
 from ..model import Entity, ParsedDoc
-from .phrases import Phrase, is_personal_pronoun
+from .phrases import Phrase, features, is_personal_pronoun
 from .speech_lexicon import SpeechLexicon
 
 # Entity types that can speak, best first: a phrase holding a person and an
@@ -250,28 +250,25 @@ class SpeakerResolver:
     def _subject_of_another_verb(self, r: MentionRef, pronoun) -> bool:
         """Whether a mention is the subject of another verb than the pronoun's: "Rutte zei
         dat hij", not two subjects the parser hung on one verb."""
-        k = bisect.bisect_left(self.token_starts, r.start)
-        toks = self.doc.tokens
-        while k < len(toks) and toks[k].start < r.end:
-            if toks[k].deprel == "su" and toks[k].head != pronoun.head:
-                return True
-            k += 1
-        return False
+        return any(t.head != pronoun.head for t in self._subject_words(r))
 
     def _plural(self, r: MentionRef) -> bool:
         """Whether a mention ends in a plural noun ("de strijders")."""
         k = bisect.bisect_left(self.token_starts, r.end) - 1
-        return k >= 0 and self.doc.tokens[k].pos == "N" and ",mv," in self.doc.tokens[k].tag + ","
+        return k >= 0 and self.doc.tokens[k].pos == "N" and "mv" in features(self.doc.tokens[k])
 
     def _is_subject(self, r: MentionRef) -> bool:
         """Whether the parse makes a word of the mention a subject."""
+        return any(True for _ in self._subject_words(r))
+
+    def _subject_words(self, r: MentionRef):
+        """The words of a mention the parse makes a subject."""
         k = bisect.bisect_left(self.token_starts, r.start)
         toks = self.doc.tokens
         while k < len(toks) and toks[k].start < r.end:
             if toks[k].deprel == "su":
-                return True
+                yield toks[k]
             k += 1
-        return False
 
     def _named_with_role(self, char: int, lemmas: set[str], types: tuple[str, ...]) -> str | None:
         """The entity before ``char`` that the text named next to one of ``lemmas``.

@@ -15,7 +15,7 @@ from types import MappingProxyType
 from ..dates import parse_pub_date
 from ..errors import KroniekError
 from .names import name_key, strip_genitive
-from .records import SOURCE_RANK, AliasRef, KbEntry, Tenure
+from .records import SOURCE_RANK, AliasRef, KbEntry, Tenure, fit_case
 
 
 def date_range(date: str | None) -> tuple[str, str] | None:
@@ -109,9 +109,9 @@ class KnowledgeBase:
         """
         key = name_key(name)
         refs = self.aliases.get(key, ())
-        if not name.isupper() and any(not r.caps for r in refs):
-            # "PvdA" is the Dutch Labour Party, the capitals-only "PVDA" the Belgian one.
-            refs = tuple(r for r in refs if not r.caps)
+        # A name nothing else spells this way keeps its capitals-only references: the
+        # lookup serves names the text gave, whose case may be the tagger's choice.
+        refs = fit_case(name, refs) or refs
         is_fuzzy = False
         if not refs:
             words = key.rsplit(" ", 1)

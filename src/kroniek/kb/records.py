@@ -129,3 +129,10 @@ class AliasRef:
     # Ends in a lower-case word in the data ("Koreaans schiereiland"): a match may end in
     # a lower-case word; otherwise a name ends in a capitalized one.
     lower_tail: bool = False
+
+
+def fit_case(text: str, refs: tuple[AliasRef, ...]) -> tuple[AliasRef, ...]:
+    """The references a spelling allows: what the data writes in capitals only must be
+    written so in the text ("VS" is the United States, "vs" is not; "PvdA" is the Dutch
+    Labour Party, not the Belgian "PVDA")."""
+    return refs if text.isupper() else tuple(r for r in refs if not r.caps)
