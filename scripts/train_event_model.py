@@ -72,10 +72,19 @@ def examples(folders: list[str], cache: str | None):
                         of_type = [g for g in events if g.type == typ]
                         for m in view.mentions:
                             mentions.append((mention_features(view, m, typ),
-                                             any(g.source_country == m.country for g in of_type),
-                                             any(g.target_country == m.country for g in of_type)))
+                                             any(_same_side(g.source, g.source_country, m) for g in of_type),
+                                             any(_same_side(g.target, g.target_country, m) for g in of_type)))
                 print(f"{gold.id}: {len(views)} sentences, {len(gold.events)} events", file=sys.stderr)
     return sentences, mentions, modalities
+
+
+def _same_side(actor: str | None, country: str | None, m) -> bool:
+    """Whether a mention stands for a gold side: the same country, or an international body
+    (its key an IGO code) for a named gold actor of no country (GUIDELINES: an
+    international organisation has none)."""
+    if m.country.startswith("IGO"):
+        return country is None and actor is not None
+    return country == m.country
 
 
 def _trigger_token(view, trigger: str | None) -> int | None:

@@ -238,3 +238,18 @@ def test_the_learned_sides_are_validated():
     assert config_from_dict({"events": {"learned_sides": "one"}}).events.learned_sides == "one"
     with pytest.raises(ConfigError, match="events.learned_sides"):
         config_from_dict({"events": {"learned_sides": "two"}})
+
+
+def test_an_international_body_is_a_side_of_its_own():
+    # The EU and NATO's secretary general act for no state (GUIDELINES), yet are
+    # actors: their side is their IGO code; an actor of neither kind has none.
+    from kroniek.extract.event_model import side_key
+    from kroniek.model import Actor, Entity
+
+    def ent(actor):
+        return Entity(id="e1", name="x", type="ORG", mentions=(), actor=actor)
+
+    assert side_key(ent(Actor(code="IGOWSTNAT", country=None, sector="IGO"))) == "IGOWSTNAT"
+    assert side_key(ent(Actor(code="RUSGOV", country="RUS", sector="GOV"))) == "RUS"
+    assert side_key(ent(Actor(code=None, country=None, sector="MED"))) is None
+    assert side_key(ent(None)) is None

@@ -54,6 +54,29 @@ def test_a_person_is_the_actor_they_were_on_the_date(kb):
     assert (lavrov.code, lavrov.role) == ("RUSGOV", "Minister of Foreign Affairs")
 
 
+def test_an_international_office_acts_for_no_state(kb):
+    # GUIDELINES: an international organisation has no country, whatever its officials'
+    # nationality; before and after the office the person is their state's again.
+    michel = best(kb, "Charles Michel").entry
+    assert michel.actor(*date_range("2021-03")).country is None
+    assert michel.actor(*date_range("2021-03")).code == "IGOEUREEC"
+    assert michel.actor(*date_range("2016-05")).country == "BEL"
+    stoltenberg = best(kb, "Stoltenberg", "2020").entry.actor(*date_range("2020"))
+    assert (stoltenberg.country, stoltenberg.sector) == (None, "IGO")
+    assert best(kb, "Ursula von der Leyen").entry.actor(*date_range("2022-04")).country is None
+    assert best(kb, "Ursula von der Leyen").entry.actor(*date_range("2008-04")).country == "DEU"
+
+
+def test_a_user_igo_tenure_inherits_no_country(tmp_path):
+    p = tmp_path / "mine.tsv"
+    p.write_text("id\tname\ttype\tcountry\tsector\tcode\trole\toffice\taliases\tstart\tend\n"
+                 "JAN_PLOMP\tJan Plomp\tPER\tNLD\tGOV\t\tMinister\t\t\t2001-01-01\t2009-12-31\n"
+                 "JAN_PLOMP\tJan Plomp\tPER\t\tIGO\tIGOUNO\tEnvoy\t\t\t2010-01-01\t\n", encoding="utf-8")
+    jan = load_kb([p]).lookup("Jan Plomp", "2012")[0].entry
+    assert jan.actor(*date_range("2012")).country is None
+    assert jan.actor(*date_range("2005")).country == "NLD"
+
+
 def test_the_same_office_has_different_holders_on_different_dates(kb):
     assert kb.holder("USA", "HEAD_OF_STATE", "2018-05")[0].name == "Donald Trump"
     assert kb.holder("USA", "HEAD_OF_STATE", "2022-03-24")[0].name == "Joe Biden"

@@ -43,13 +43,14 @@ MUTUAL = frozenset({"CONSULT", "COOPERATE", "AGREE"})
 
 @dataclass(frozen=True)
 class Mention:
-    """An actor mention in a sentence: tokens ``first..last`` (inclusive) of an entity with a country."""
+    """An actor mention in a sentence: tokens ``first..last`` (inclusive) of an entity with
+    a country or of an international body (:func:`side_key`)."""
 
     entity: str
     first: int
     last: int
     type: str
-    country: str
+    country: str  # the side it stands for: its country, or its IGO code
     sector: str | None
     via: str = "mention"  # or "pronoun" ("hij" → the person before), "speaker" ("we" in a quote)
 
@@ -346,6 +347,20 @@ def propose(model: EventModel, view: SentenceView) -> list[Proposal]:
     return out
 
 
+def side_key(e: Entity) -> str | None:
+    """The side an actor stands for in a sentence: its country, or for an international
+    body and its officials (the EU, NATO's secretary general), who act for no state, its
+    IGO code; None for an actor of neither kind."""
+    a = e.actor
+    if a is None:
+        return None
+    if a.country:
+        return a.country
+    if a.sector == "IGO":
+        return a.code or "IGO"
+    return None
+
+
 def sentence_views(doc: ParsedDoc, owner: Sequence[str | None], entities: Sequence[Entity],
                    hits: Iterable[Hit], rule_types: dict[int, set[str]],
                    resolve: Callable[[int], tuple[str, str] | None] = lambda i: None) -> list[SentenceView]:
@@ -371,8 +386,9 @@ def sentence_views(doc: ParsedDoc, owner: Sequence[str | None], entities: Sequen
                 if resolved is not None:
                     eid, via = resolved
             e = by_id.get(eid) if eid is not None else None
-            if e is not None and e.type in ACTOR_TYPES and e.actor is not None and e.actor.country:
-                mentions.append(Mention(e.id, i, j, e.type, e.actor.country, e.actor.sector, via))
+            side = side_key(e) if e is not None and e.type in ACTOR_TYPES else None
+            if side is not None:
+                mentions.append(Mention(e.id, i, j, e.type, side, e.actor.sector, via))
             i = j + 1
         views.append(SentenceView(doc.sentence_tokens(si), sent.first_token, tuple(mentions),
                                   tuple(hits_by_sentence.get(si, ())), frozenset(rule_types.get(si, ()))))

@@ -136,7 +136,10 @@ class _Actors:
         self.doc = doc
         self.speakers = [a for a in attributions if a.source is not None]
         self.types = {e.id: e.type for e in entities}
-        self.has_actor = {e.id: e.actor is not None and e.actor.country is not None for e in entities}
+        # A known actor: one with a state, or an international body or its officials
+        # (the EU, NATO's secretary general), who act for no state.
+        self.has_actor = {e.id: e.actor is not None and (e.actor.country is not None or e.actor.sector == "IGO")
+                          for e in entities}
         owner: list[str | None] = [None] * len(doc.tokens)
         starts = [t.start for t in doc.tokens]
         for e in entities:

@@ -131,7 +131,7 @@ class _Builder:
         dated = [r for r in rows if r.start or r.end or r.office or r.role]
         undated = [r for r in rows if not (r.start or r.end or r.office or r.role)]
         tenures = list(old.tenures) if old else []
-        tenures.extend(Tenure(r.code or _join(r.country, r.sector), r.country or first.country,
+        tenures.extend(Tenure(r.code or _join(r.country, r.sector), r.country or _inherited(r, first),
                               r.sector or self._sector(r.code), r.role, r.office, r.start, r.end)
                        for r in dated)
         static = undated[0] if undated else None
@@ -291,3 +291,11 @@ def default_kb(user_files: Sequence[str | Path] = ()) -> KnowledgeBase:
     safe; the cache holds a few combinations of user files.
     """
     return _cached(tuple(str(Path(p).resolve()) for p in user_files))
+
+
+def _inherited(row: ActorRow, first: ActorRow) -> str | None:
+    """The country a tenure row without one takes from its entry's first row: none for
+    an international office (a NATO secretary general acts for no state)."""
+    if row.sector == "IGO" or (row.code or "").startswith("IGO"):
+        return None
+    return first.country

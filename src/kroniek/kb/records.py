@@ -97,7 +97,10 @@ class KbEntry:
         """The actor this entry is on the days first..last (ISO dates), or its latest."""
         t = self.tenure_on(first, last)
         if t is not None:
-            country = t.country or self.country
+            # An international office acts for no state, whatever the holder's nationality
+            # (the guidelines: an international organisation → no country).
+            international = t.sector == "IGO" or (t.code or "").startswith("IGO")
+            country = t.country or (None if international else self.country)
             sector = t.sector
             code = t.code or _join(country, sector)
             return Actor(code=code, country=country, sector=sector, role=t.role, kb_id=self.id)
