@@ -380,6 +380,19 @@ def _fits(entry: KbEntry, typ: str) -> bool:
     return entry.kind in _FITS.get(typ, set())
 
 
+def _title_offices(lex: ActorLexicons, word: str) -> tuple[str, ...]:
+    """The offices a one-word title before a name may stand for: its own, or for a title
+    with no single office ("minister Kaag") those of every role it begins ("minister van
+    Buitenlandse Zaken", "minister van Defensie"), so that a minister the knowledge base
+    knows is found by surname in any portfolio."""
+    role = lex.roles.get((word,))
+    if role is None:
+        return ()
+    if role.offices:
+        return role.offices
+    return tuple(sorted({o for key, r in lex.roles.items() if len(key) > 1 and key[0] == word for o in r.offices}))
+
+
 def link_name(kb: KnowledgeBase, texts: Sequence[str], typ: str, date: str | None,
               offices: frozenset[str] = frozenset()) -> KbEntry | None:
     """The knowledge-base entry a named entity refers to, or None.
@@ -535,7 +548,7 @@ def link_entities(doc: ParsedDoc, entities: Sequence[Entity], names: Sequence[Na
     # Named entities linked first: an apposition must agree with whom a name is.
     for w in works:
         offices = frozenset(o for s, _ in w.mentions if tok_at.get(s) is not None
-                            for o in getattr(lex.roles.get((tok_at[s].text.casefold(),)), "offices", ()))
+                            for o in _title_offices(lex, tok_at[s].text.casefold()))
         w.entry = link_name(kb, name_texts[id(w)], w.type, date, offices)
     # 1-2: nominals, and which are appositions of a person
     nominals = find_nominals(doc, kb, names, lex)
