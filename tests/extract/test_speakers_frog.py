@@ -241,3 +241,12 @@ def test_a_quote_in_a_sentence_without_a_cue_goes_on_the_speaker_just_before(fro
     # a short scare quote in such a sentence stays without a speaker (it is no quote at all)
     doc, quotes = annotate(frog, text.replace("het hele spectrum van omstreden onderwerpen", "moeilijke dossiers"))
     assert not any("dossiers" in q.text for q in quotes)
+
+
+def test_a_day_in_the_first_position_is_no_speaker(frog):
+    # Frog marks both "Vrijdagmorgen" and "premier" as subjects of "zei"; the phrase that
+    # can speak is the speaker, whichever of its words carries the mark.
+    doc, quotes = annotate(frog, "Vrijdagmorgen zei premier Charles Michel dat hij niet gerust is op de afloop.",
+                           "2016-10")
+    e = speaker_of(doc, quotes, "gerust")
+    assert e is not None and e.name == "Charles Michel"

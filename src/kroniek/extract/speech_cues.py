@@ -349,7 +349,9 @@ class CueFinder:
             # Any word of the phrase may carry the mark: Frog hangs "Minister Sergej Lavrov"
             # on "Minister" (su) with the name as its apposition.
             before_su = any(toks[k].deprel == "su" for k in range(before.first, before.last))
-            after_su = toks[after.head].deprel == "su"
+            # the same for the phrase after the verb ("Vrijdagmorgen zei premier Charles
+            # Michel": Frog marks both the day and "premier" su, and the head is "Michel")
+            after_su = any(toks[k].deprel == "su" for k in range(after.first, after.last))
             if before_su != after_su and (sb if before_su else sa):
                 # ... unless the mark is on a word that cannot speak ("zei dinsdag": su).
                 return (before if before_su else after), False
