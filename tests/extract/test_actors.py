@@ -151,6 +151,13 @@ def test_a_title_with_a_surname_links_by_date(kb):
     assert early.actor.kb_id is None and early.actor.sector == "GOV"
 
 
+def test_a_minister_by_surname_links_to_a_minister_of_another_portfolio_near_the_date(kb):
+    # The knowledge base knows Kaag as foreign minister from 2021-05; "minister Kaag" half
+    # a year earlier is that person (then minister for development), not an unknown.
+    (kaag,) = entities("Volgens minister Kaag is het bezorgd.", "2020-11", kb)
+    assert kaag.actor.kb_id == "SIGRID_KAAG" and kaag.actor.country == "NLD"
+
+
 def test_country_adjectives_make_country_actors_of_groups(kb):
     (troops,) = entities("Gisteren trokken Russische soldaten de grens over.", "2022-03", kb)
     assert (troops.name, troops.type, troops.actor.code) == ("Russian soldiers", "PER", "RUSMIL")

@@ -31,7 +31,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from ..kb import KbEntry, KnowledgeBase, date_range, default_kb
+from ..kb import KbEntry, KnowledgeBase, Tenure, date_range, default_kb
 from ..kb.names import name_key, strip_genitive
 from ..kb.tables import lexicon_lines, lexicon_words
 from .context_country import leading_country
@@ -380,6 +380,22 @@ def _fits(entry: KbEntry, typ: str) -> bool:
     return entry.kind in _FITS.get(typ, set())
 
 
+# How far from the article's date a title may find a holder of its office whose term the
+# knowledge base gives: someone named "minister X" held or was to hold such an office
+# around then, even where the knowledge base lacks that very term.
+_TITLE_REACH_YEARS = 3
+
+
+def _near(t: Tenure, days: tuple[str, str] | None) -> bool:
+    """Whether tenure ``t`` lies within a few years of the days ``days`` (an undated one does)."""
+    if days is None or not t.dated:
+        return True
+    first, last = int(days[0][:4]) - _TITLE_REACH_YEARS, int(days[1][:4]) + _TITLE_REACH_YEARS
+    start = int(t.start[:4]) if t.start else -9999
+    end = int(t.end[:4]) if t.end else 9999
+    return start <= last and end >= first
+
+
 def _title_offices(lex: ActorLexicons, word: str) -> tuple[str, ...]:
     """The offices a one-word title before a name may stand for: its own, or for a title
     with no single office ("minister Kaag") those of every role it begins ("minister van
@@ -394,12 +410,15 @@ def _title_offices(lex: ActorLexicons, word: str) -> tuple[str, ...]:
 
 
 def link_name(kb: KnowledgeBase, texts: Sequence[str], typ: str, date: str | None,
-              offices: frozenset[str] = frozenset()) -> KbEntry | None:
+              offices: frozenset[str] = frozenset(), generic: bool = False) -> KbEntry | None:
     """The knowledge-base entry a named entity refers to, or None.
 
     Full names are tried before short ones. A surname alone links only to someone who
     held an office or code on the date (``Trump`` in 2018), and only when one such
-    person stands out; a name one or two letters off links only to a full name.
+    person stands out, or to the one holder of ``offices`` (from a title before it,
+    "koningin Beatrix"; for a ``generic`` title such as "minister", one whose term lies
+    within a few years of the date); a name one or two letters off links only to a
+    full name.
     """
     days = date_range(date)
     for text in sorted(set(texts), key=lambda t: (-len(t.split()), -len(t))):
@@ -421,7 +440,8 @@ def link_name(kb: KnowledgeBase, texts: Sequence[str], typ: str, date: str | Non
                           and x.entry.tenure_on(*days) is not None and x.entry.tenure_on(*days).dated]
                 if not active and offices:
                     titled = {x.entry.id: x for x in fitting if x.entry.kind == "person"
-                              and any(t.office in offices for t in x.entry.tenures)}
+                              and any(t.office in offices and (not generic or _near(t, days))
+                                      for t in x.entry.tenures)}
                     if len(titled) == 1:
                         return next(iter(titled.values())).entry
                 if not active:
@@ -547,9 +567,10 @@ def link_entities(doc: ParsedDoc, entities: Sequence[Entity], names: Sequence[Na
         name_texts[id(w)] = texts
     # Named entities linked first: an apposition must agree with whom a name is.
     for w in works:
-        offices = frozenset(o for s, _ in w.mentions if tok_at.get(s) is not None
-                            for o in _title_offices(lex, tok_at[s].text.casefold()))
-        w.entry = link_name(kb, name_texts[id(w)], w.type, date, offices)
+        titles = [tok_at[s].text.casefold() for s, _ in w.mentions if tok_at.get(s) is not None]
+        offices = frozenset(o for t in titles for o in _title_offices(lex, t))
+        generic = any(lex.roles.get((t,)) is not None and not lex.roles[(t,)].offices for t in titles)
+        w.entry = link_name(kb, name_texts[id(w)], w.type, date, offices, generic)
     # 1-2: nominals, and which are appositions of a person
     nominals = find_nominals(doc, kb, names, lex)
     person_at_start = {}

@@ -833,9 +833,10 @@ def extract_events(doc: ParsedDoc, entities: Sequence[Entity], times: Sequence[T
             continue
         if actors.owner[token] is not None and not options[0].noun:
             continue  # "de Verenigde Staten", "de Verenigde Naties": a verb form inside a name
-        if cues.has("refusal", doc.tokens[token].lemma) and trigger_clauses.count(
-                clauses.clause_of(token).id) > 1:
-            continue  # "weigert X te ontmoeten": the refusal is the negated meeting's modality
+        refusal_of_event = cues.has("refusal", doc.tokens[token].lemma) and trigger_clauses.count(
+            clauses.clause_of(token).id) > 1
+        if refusal_of_event and doc.tokens[token].lemma.casefold() != "weigeren":
+            continue  # "zegt de top af": the cancellation is the negated meeting's modality
         clause = clauses.clause_of(token)
         roles = _Roles(doc, clause, actors, clauses)
         adjective = adjective_actor(doc, token, entities) if options[0].noun else None
@@ -865,6 +866,8 @@ def extract_events(doc: ParsedDoc, entities: Sequence[Entity], times: Sequence[T
             continue  # "besloot het overleg te staken": stopping something is no strike
         if sources and not targets and not m.noun and m.pattern.type in _ADJECTIVE_TARGET:
             targets = _object_adjective_target(doc, token, entities, {r.entity for r in sources})
+        if sources and not targets and not m.noun and m.pattern.type == "REJECT":
+            targets = _complement_target(doc, roles, clauses, clause, token, {r.entity for r in sources})
         if sources and not m.noun:
             taken = {r.entity for r in sources + targets}
             sources = sources + [r for r in roles.alike() if r.entity not in taken]
@@ -1124,6 +1127,35 @@ def _object_adjective_target(doc: ParsedDoc, verb: int, entities: Sequence[Entit
         found = adjective_actor(doc, tok.i, entities)
         if found and found[0] not in taken and country.get(found[0]) not in own:
             return [ActorRef(found[0], found[1], found[1], via="adjective")]
+    return []
+
+
+# Prepositions before a place where something happens, not an actor it happens to.
+_WHERE_PREPOSITIONS = frozenset({"in", "op", "bij", "te", "uit", "naar", "vanuit"})
+
+
+def _complement_target(doc: ParsedDoc, roles: _Roles, clauses: ClauseMap, clause: Clause, verb: int,
+                       taken: set[str]) -> list[ActorRef]:
+    """Whom a refusal is aimed at when its object is an infinitive ("weigert (om) met de
+    Taliban te praten", "weigerde Zweden toe te laten"): the first actor of that
+    infinitive phrase, up to its verb (GUIDELINES: a refusal is a REJECT of its own,
+    beside the negated event)."""
+    words = [i for i in clause.tokens if i > verb]
+    for child in clauses.children(clause.id):
+        if child.kind == "om" and child.tokens and child.tokens[0] > verb:
+            words += child.tokens
+    words.sort()
+    te = next((n for n, i in enumerate(words) if doc.tokens[i].lemma == "te" and n + 1 < len(words)
+               and doc.tokens[words[n + 1]].pos == "WW"), None)
+    if te is None:
+        return []
+    for i in words[:te]:
+        ref = roles.actors.at(i)
+        if ref is None or ref.entity in taken or ref.via != "mention":
+            continue
+        if ref.first > 0 and doc.tokens[ref.first - 1].lemma.casefold() in _WHERE_PREPOSITIONS:
+            continue  # "weigert de kwestie in Brussel te bespreken": where, not with whom
+        return [ref]
     return []
 
 
