@@ -14,6 +14,8 @@ def test_dutch_adjectives_inflect_by_rule():
     assert inflect_adjective("Portugees") == "Portugese"
     assert inflect_adjective("Pools") == "Poolse"
     assert inflect_adjective("Noord-Koreaans") == "Noord-Koreaanse"
+    assert inflect_adjective("Indiaas") == "Indiase"          # after a vowel of its own syllable too
+    assert inflect_adjective("Iraaks") == "Iraakse"
 
 
 def test_genitives():

@@ -37,7 +37,8 @@ def inflect_adjective(base: str) -> str:
     if base.endswith("e"):
         return base
     if len(base) >= 4 and base[-1] not in _VOWELS and base[-2] == base[-3] and base[-2] in _VOWELS \
-            and base[-4] not in _VOWELS:
+            and base[-4] != base[-2]:
+        # a vowel before it starts a syllable of its own: Indiaas → Indiase, Zaïrees → Zaïrese
         return base[:-2] + base[-1] + "e"
     return base + "e"
 
