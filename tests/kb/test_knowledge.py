@@ -46,6 +46,12 @@ def test_organisations_with_dutch_names(kb):
         assert actor.code == code and actor.sector == "IGO", name
 
 
+def test_parties_unions_armed_groups_and_regions_in_the_news(kb):
+    for name, code in [("Fidesz", "HUN"), ("PiS", "POL"), ("FNV", "NLDLAB"), ("ABVV", "BELLAB"),
+                       ("TPLF", "ETHREB"), ("RSF", "SDNMIL"), ("Tigray", "ETH"), ("KwaZoeloe-Natal", "ZAF")]:
+        assert best(kb, name).entry.actor().code == code, name
+
+
 def test_a_person_is_the_actor_they_were_on_the_date(kb):
     putin = best(kb, "Poetin").entry
     assert putin.actor(*date_range("2018-05")).role == "President of Russia"
