@@ -83,6 +83,13 @@ def test_a_user_igo_tenure_inherits_no_country(tmp_path):
     assert jan.actor(*date_range("2005")).country == "NLD"
 
 
+def test_recent_leaders_are_known_by_surname_on_their_dates(kb):
+    assert best(kb, "Duterte", "2018").entry.actor(*date_range("2018")).code == "PHLGOV"
+    assert best(kb, "Abiy", "2020-11").entry.actor(*date_range("2020-11")).code == "ETHGOV"
+    assert kb.holder("NER", "HEAD_OF_STATE", "2022-05")[0].name == "Mohamed Bazoum"
+    assert kb.holder("NER", "HEAD_OF_STATE", "2024-05")[0].name == "Abdourahamane Tiani"
+
+
 def test_the_same_office_has_different_holders_on_different_dates(kb):
     assert kb.holder("USA", "HEAD_OF_STATE", "2018-05")[0].name == "Donald Trump"
     assert kb.holder("USA", "HEAD_OF_STATE", "2022-03-24")[0].name == "Joe Biden"
