@@ -161,3 +161,8 @@ def test_a_minister_by_surname_links_to_a_minister_of_another_portfolio_near_the
 def test_country_adjectives_make_country_actors_of_groups(kb):
     (troops,) = entities("Gisteren trokken Russische soldaten de grens over.", "2022-03", kb)
     assert (troops.name, troops.type, troops.actor.code) == ("Russian soldiers", "PER", "RUSMIL")
+
+
+def test_a_full_person_name_the_tagger_calls_an_organisation_is_the_person(kb):
+    (sisi,) = entities("Later sprak Al Sisi.", "2021-03", kb, ner={"Al Sisi": "ORG"})
+    assert (sisi.name, sisi.type, sisi.actor.code) == ("Abdel Fattah el-Sisi", "PER", "EGYGOV")

@@ -430,7 +430,9 @@ def link_name(kb: KnowledgeBase, texts: Sequence[str], typ: str, date: str | Non
         matches = [m for m in matches if m.ref.strong or m.ref.form == "surname" or m.entry.source != "phoenix"
                    or name_key(m.entry.name) == name_key(text)]
         fitting = [m for m in matches if _fits(m.entry, typ)] or \
-            [m for m in matches if m.ref.strong and m.ref.form == "name"]
+            [m for m in matches if m.ref.strong and m.ref.form == "name"] or \
+            [m for m in matches if m.ref.form == "name" and m.entry.kind == "person" and typ in ("ORG", "MISC")
+             and len(text.split()) >= 2]  # Frog calls "Al Sisi" an organisation: a full name decides
         for m in fitting:
             if m.ref.form == "surname" or (m.entry.kind == "person" and " " not in text.strip()):
                 # Phoenix's open-ended codes ("from 2009 on") say little about later years:
