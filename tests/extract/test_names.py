@@ -54,6 +54,16 @@ def test_surnames_count_when_tagged_as_proper_nouns_inside_a_sentence(kb):
     assert found(doc, kb) == []
 
 
+def test_a_surname_first_in_a_sentence_before_its_verb_is_the_person_named_before(kb):
+    # "Haftar" the tagger calls a common noun at the start of a sentence; after "Khalifa
+    # Haftar" and before its verb it is the person. A capital before no verb says nothing.
+    doc = toy_parse("Toen sprak Khalifa Haftar. Haftar zegt niets. Haftar.", ner={"Khalifa Haftar": "PER"},
+                    pos={"Haftar": "N"}, tags={"zegt": "WW(pv,tgw,met-t)", "sprak": "WW(pv,verl,ev)"})
+    names = [(n.text, n.start) for n in recognize(doc, kb)]
+    assert ("Haftar", doc.text.index("Haftar zegt")) in names
+    assert ("Haftar", doc.text.rindex("Haftar")) not in names
+
+
 def test_short_acronyms_must_be_capitals(kb):
     assert found(toy_parse("De VS en de EU praten."), kb) == [("VS", "GPE", "name"), ("EU", "ORG", "name")]
     assert found(toy_parse("Het is Ajax vs Eu."), kb) == []

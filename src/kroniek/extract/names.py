@@ -443,7 +443,9 @@ def _repeats(doc: ParsedDoc, names: list[Name], lex: Lexicons) -> list[Name]:
     added: list[Name] = []
     toks = doc.tokens
     for tok in toks:
-        if tok.i in covered or not is_cap(tok) or _sentence_initial(doc, tok) or tok.text.casefold() in lex.not_names:
+        if tok.i in covered or not is_cap(tok) or tok.text.casefold() in lex.not_names:
+            continue
+        if _sentence_initial(doc, tok) and not _initial_surname(doc, tok, known):
             continue
         for size in range(longest, 0, -1):
             last = tok.i + size
@@ -456,6 +458,14 @@ def _repeats(doc: ParsedDoc, names: list[Name], lex: Lexicons) -> list[Name]:
                 covered.update(range(tok.i, last))
                 break
     return sorted(names + added, key=lambda n: n.first)
+
+
+def _initial_surname(doc: ParsedDoc, tok: Token, known: dict[str, str]) -> bool:
+    """A person's surname first in a sentence and followed by its verb ("Haftar zegt",
+    "Haftar wordt gesteund"): the person, though any first word is capitalised."""
+    nxt = doc.tokens[tok.i + 1] if tok.i + 1 < len(doc.tokens) else None
+    return (known.get(tok.text) == "PER" and len(tok.text) >= 4 and nxt is not None
+            and nxt.sent == tok.sent and nxt.tag.startswith("WW(pv"))
 
 
 def _free_runs(first: int, last: int, taken: dict[int, Name]) -> list[tuple[int, int]]:
