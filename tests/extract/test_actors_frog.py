@@ -193,3 +193,14 @@ def test_the_west_is_a_group_of_states_without_one_country(annotate):
     doc = annotate("Het Westen reageerde verdeeld op de verkiezingen in Wit-Rusland.", "2020-08")
     west = _with_mention(doc, "Het Westen")
     assert west.actor is not None and west.actor.country is None and west.actor.kb_id == "WEST"
+
+
+def test_a_bare_plural_group_is_an_actor_where_it_takes_part_in_an_event(annotate):
+    # "relschoppers" without an article is an actor as the one prosecuted; a bare plural
+    # that does nothing an event word says stays none ("Burgers zijn moe").
+    doc = annotate("In Zuid-Afrika zijn rellen uitgebroken. President Ramaphosa waarschuwde dat relschoppers "
+                   "zullen worden vervolgd. Burgers zijn moe.", "2021-07")
+    rioters = _with_mention(doc, "relschoppers")
+    assert rioters.actor.country == "ZAF"
+    assert not any(m.text == "Burgers" for e in doc.entities for m in e.mentions)
+    assert any(v.type == "THREATEN" and v.target == rioters.id for v in doc.events)

@@ -704,10 +704,12 @@ def link_entities(doc: ParsedDoc, entities: Sequence[Entity], names: Sequence[Na
                 continue
             if isinstance(nom.head, Role):
                 continue  # "de minister" with nobody to be: too vague to be an actor
-        if nom.bare and nom.definite is None:
+        if nom.bare and nom.definite is None and not _takes_part(doc, nom):
             # A bare noun without article ("regering" in a headline) says too little. Bare
-            # plurals ("rebellen", "burgers") were tried as actors too: on train-nl they
-            # added more actors the gold does not hold than ones it does.
+            # plurals ("rebellen", "burgers") were tried as actors everywhere: on train-nl
+            # they added more actors the gold does not hold than ones it does. They are
+            # actors where they do or undergo what an event word says ("relschoppers
+            # worden vervolgd", "rebellen vielen aan").
             continue
         if nom.country is None and nom.of is None and not (focus and _the_government(nom)) and (
                 nom.definite is False or isinstance(nom.head, Role) or nom.head.sector not in _ACTS_WITHOUT_COUNTRY):
@@ -723,6 +725,40 @@ def link_entities(doc: ParsedDoc, entities: Sequence[Entity], names: Sequence[Na
         w.nominal_key = key if nom.definite is not False else None
         works.append(w)
     return _finish(doc, works)
+
+
+def _takes_part(doc: ParsedDoc, nom: Nominal) -> bool:
+    """Whether a bare plural group noun is the subject or object of an event word of the
+    event lexicon, directly or through a preposition ("geweld tegen betogers")."""
+    from .nominal_events import event_lexicon  # the events' lexicon; imported late, it builds on this module's kin
+
+    head = doc.tokens[nom.head_last - 1]
+    if not head.tag.startswith("N(soort,mv") or head.head is None:
+        return False
+    governor = doc.tokens[head.head]
+    if head.deprel in ("obj1",) and governor.pos == "VZ" and governor.head is not None:
+        governor = doc.tokens[governor.head]
+    elif head.deprel not in ("su", "obj1", "obj2"):
+        return False
+    if governor.pos not in ("WW", "N"):
+        return False
+    lexicon = event_lexicon()
+    seen = set()
+    while governor.pos == "WW" and governor.lemma.casefold() in _AUXILIARY_VERBS and governor.i not in seen:
+        # "relschoppers zullen worden vervolgd": through the auxiliaries to the verb they serve
+        seen.add(governor.i)
+        nxt = next((t for t in doc.sentence_tokens(governor.sent) if t.head == governor.i and t.deprel == "vc"
+                    and t.pos == "WW"), None)
+        if nxt is None:
+            break
+        governor = nxt
+    if governor.lemma.casefold() in _AUXILIARY_VERBS:
+        return False  # "Burgers zijn moe": a verb of being does nothing to anyone
+    return bool(lexicon.for_lemma(governor.lemma.casefold()))
+
+
+# Verbs of tense, mood and being: never the event word a group takes part in.
+_AUXILIARY_VERBS = frozenset("zijn worden hebben zullen kunnen moeten mogen willen gaan blijven lijken blijken".split())
 
 
 def _the_government(nom: Nominal) -> bool:
