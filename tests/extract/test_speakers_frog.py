@@ -250,3 +250,11 @@ def test_a_day_in_the_first_position_is_no_speaker(frog):
                            "2016-10")
     e = speaker_of(doc, quotes, "gerust")
     assert e is not None and e.name == "Charles Michel"
+
+
+def test_a_country_named_before_a_relative_dat_is_its_speaker(frog):
+    # "Japan, dat beweert dat ...": after a comma behind a name, "dat" points back to it.
+    doc, quotes = annotate(frog, "Die beslissing zorgde voor woede bij Japan, dat beweert dat de kwestie geregeld is.",
+                           "2019-08")
+    e = speaker_of(doc, quotes, "geregeld")
+    assert e is not None and e.name == "Japan"

@@ -284,8 +284,7 @@ class CueFinder:
             sub, lo = None, f - 1
         if sub is not None and sub < f:
             t = toks[sub]
-            if is_relative(t) and not (t.text.casefold() == "dat" and not (
-                    sub > 0 and is_neuter_singular_noun(toks[sub - 1]))):
+            if is_relative(t) and not (t.text.casefold() == "dat" and not self._neuter_antecedent(sub)):
                 j = sub - 1
                 if j >= first and toks[j].text == ",":
                     j -= 1
@@ -360,6 +359,21 @@ class CueFinder:
                 # the subject, as Dutch word order has it ("Rusland waarschuwde de NAVO").
                 return before, False
         return (before if sb >= sa else after), False
+
+    def _neuter_antecedent(self, sub: int) -> bool:
+        """Whether "dat" at ``sub`` is a relative pronoun: after a neuter noun ("het
+        kabinet dat ..."), or after a comma behind a name ("Japan, dat beweert dat ...":
+        countries and most places are neuter; without the comma "dat" after a name opens
+        what was said, "vertelde Rutte dat ...")."""
+        if sub <= 0:
+            return False
+        before = self.toks[sub - 1]
+        if is_neuter_singular_noun(before):
+            return True
+        if before.text == "," and sub > 1:
+            name = self.toks[sub - 2]
+            return is_neuter_singular_noun(name) or (name.tag.startswith("SPEC") and name.text[:1].isupper())
+        return False
 
     def _located_phrase(self, lo: int, f: int, tail: Phrase) -> Phrase | None:
         """"Diplomaten in Brussel", "de betogers uit Turkije": a phrase with a place after
