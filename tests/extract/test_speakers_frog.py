@@ -258,3 +258,23 @@ def test_a_country_named_before_a_relative_dat_is_its_speaker(frog):
                            "2019-08")
     e = speaker_of(doc, quotes, "geregeld")
     assert e is not None and e.name == "Japan"
+
+
+@pytest.mark.parametrize("text, words, speaker", [
+    ("Het Nederlandse kabinet liet vorige week weten voorstander te zijn van een nieuwe missie.",
+     "voorstander te zijn van een nieuwe missie", "Dutch cabinet"),
+    ("Vorige maand zei Polen in te binden.", "in te binden", "Poland"),
+    ("Zuma ontkent betrokken te zijn geweest bij de rellen.", "betrokken te zijn geweest bij de rellen", "Jacob Zuma"),
+])
+def test_a_te_infinitive_after_a_speech_verb_is_what_was_said(frog, text, words, speaker):
+    doc, quotes = annotate(frog, text, "2021-07")
+    q = next((q for q in quotes if words in q.text), None)
+    assert q is not None, [q.text for q in quotes]
+    by_id = {e.id: e for e in doc.entities}
+    assert q.kind == "indirect" and by_id[q.speaker].name == speaker
+
+
+def test_a_te_infinitive_of_purpose_or_time_is_no_speech(frog):
+    # a verb outside the list of speech verbs with "te" ("hoopt ... te") reports nothing
+    doc, quotes = annotate(frog, "Hij hoopt morgen te vertrekken.", "2021-07")
+    assert quotes == () or all("vertrekken" not in q.text for q in quotes)

@@ -454,7 +454,7 @@ class CueFinder:
             if t.text in (":", ";") or t.start in self.opens:
                 return None
             if is_finite(t) and k != v:
-                return None
+                return self._te_infinitive(v, lemma)
             if word == "dat" and word in self.lex.clause_openers:
                 if is_relative(t) and k > 0 and is_neuter_singular_noun(toks[k - 1]):
                     continue  # "het boek dat ...": a relative clause
@@ -464,7 +464,36 @@ class CueFinder:
             for first, second in self.lex.split_openers:
                 if word == first and lemma in self.lex.om_te_verbs:
                     return self._content_after_opener(k, second)
-        return None
+        return self._te_infinitive(v, lemma)
+
+    def _te_infinitive(self, v: int, lemma: str) -> tuple[int, int] | None:
+        """What a speech verb reports with a bare "te"-infinitive ("meldde later sowieso
+        naar Marokko te zullen gaan"): from the first word of the infinitive's phrase in
+        the parse, as far as a clause reported through an opener would run."""
+        if lemma not in self.lex.te_verbs:
+            return None
+        toks = self.toks
+        _, last = sentence_bounds(self.doc, v)
+        te = None
+        for k in range(v + 1, last):
+            t = toks[k]
+            if t.text in (":", ";", ",") or t.start in self.opens or (is_finite(t) and k != v) \
+                    or t.text.casefold() == "om":
+                return None
+            if t.text.casefold() == "te" and t.pos == "VZ" and k + 1 < last and toks[k + 1].tag.startswith("WW(inf"):
+                te = k
+                break
+        if te is None:
+            return None
+        # the words between the verb (or the last part of it: "liet ... weten") and "te"
+        # belong to the infinitive's phrase ("sowieso naar Marokko te zullen gaan"); the
+        # parse's attachments of them are too loose to tell them apart from adverbials
+        start_tok = te
+        for k in range(te - 1, v, -1):
+            if toks[k].pos == "LET" or toks[k].tag.startswith(("WW(pv", "WW(inf")):
+                break  # a participle stays ("ontkent betrokken te zijn")
+            start_tok = k
+        return self._content_after_opener(start_tok - 1, None)
 
     # ------------------------------------------------------------------ cues
 

@@ -32,6 +32,8 @@ class SpeechLexicon:
     speech_phrases: frozenset[tuple[str, ...]]  # verbs of several words: ("laten", "weten")
     report_verbs: frozenset[str]
     om_te_verbs: frozenset[str]
+    # verbs that report with a bare "te"-infinitive ("zei in te binden")
+    te_verbs: frozenset[str]
     attribution_cues: frozenset[str]      # volgens, aldus
     anaphoric_cues: frozenset[str]        # dat, dit, zo
     clause_openers: frozenset[str]        # dat, of
@@ -110,6 +112,7 @@ def load_speech_lexicon(lang: str = "nl") -> SpeechLexicon:
         speech_phrases=frozenset(tuple(v.casefold().split()) for v in verbs if " " in v),
         report_verbs=words("report_verbs.txt"),
         om_te_verbs=words("speech_verbs_om_te.txt"),
+        te_verbs=words("speech_verbs_te.txt"),
         attribution_cues=words("attribution_cues.txt"),
         anaphoric_cues=words("anaphoric_cues.txt"),
         clause_openers=frozenset(e.casefold() for e in openers if "..." not in e),
