@@ -209,10 +209,12 @@ CASES: tuple[Case, ...] = (
     Case("staat-in-report", "report source", "'De dreiging blijft reëel', staat in het rapport van de NCTV.",
          {"NCTV": "ORG"}, (D("De dreiging blijft reëel", "NCTV", "het rapport van de NCTV"),)),
     Case("blijkt-uit", "report source", "De groei stagneert. Dat blijkt uit cijfers van het CBS.", {"CBS": "ORG"}),
+    # what an outlet reports is indirect speech of the outlet (GUIDELINES: "meldt CNN"
+    # is both the source of the claim and a quote), unless it only frames a direct quote
     Case("meldt-clause", "report source", "Trump ontmoet volgende week Kim, meldt CNN.",
-         {"Trump": "PER", "Kim": "PER", "CNN": "ORG"}),
+         {"Trump": "PER", "Kim": "PER", "CNN": "ORG"}, (I("Trump ontmoet volgende week Kim", "CNN"),)),
     Case("dat-schrijft", "report source", "Het kabinet trekt twee miljard uit voor defensie. Dat schrijft de Volkskrant.",
-         {"Volkskrant": "ORG"}),
+         {"Volkskrant": "ORG"}, (I("Het kabinet trekt twee miljard uit voor defensie", "Volkskrant", "de Volkskrant"),)),
     Case("meldt-quote", "report source", "De minister gaat „alle opties bekijken”, meldt de NOS.", {"NOS": "ORG"},
          (D("alle opties bekijken", "NOS", "de NOS"),)),
     Case("meldt-dat", "indirect dat", "CNN meldt dat Lavrov naar Pyongyang reist.",

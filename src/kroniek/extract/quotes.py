@@ -305,8 +305,9 @@ class _Builder:
         for c, cue in enumerate(self.a.cues):
             if cue.content is None or cue.content_quote is not None:
                 continue
-            if cue.construction in ("inverted", "anaphoric") and self.lex.is_report_verb(cue.lemma):
-                continue  # "..., meldt CNN": a source of the clause, see attribution
+            if cue.construction in ("inverted", "anaphoric") and self.lex.is_report_verb(cue.lemma) and any(
+                    cue.content[0] <= d.start and d.end <= cue.content[1] for d in direct):
+                continue  # "... „...”, meldt CNN": the outlet reports the words it quotes
             if self.lex.is_source_verb(cue.lemma):
                 continue  # "Uit cijfers blijkt dat ...": a source, but nobody speaks
             if cue.construction not in ("complement", "inverted", "anaphoric", "according"):
