@@ -15,6 +15,11 @@ file): those are where quality is measured. One spaCy 3.8 pipeline — a small h
 CNN shared by a tagger, an edit-tree lemmatizer, a parser (which also splits sentences)
 and an NER — is trained on one CPU core and written to ``--out``, with a
 ``kroniek-training.json`` that says what it was trained on.
+
+With ``--ner-only MODEL`` no new model is trained: the NER of a trained model goes on
+learning from the silver entities plus the gold entities of ``--gold-ner`` CoNLL-2002
+files (``ned.train``; its research-only licence then binds the model), every other
+component frozen. Model 1.1 was made that way from model 1.0 (docs/FAST_PARSER.md).
 """
 
 from __future__ import annotations
@@ -138,6 +143,211 @@ def adapt_tokenizer(nlp, docs: list[ParsedDoc]) -> dict[str, int]:
     return {"abbreviations_dropped": len(dropped), "abbreviations_seen": len(set(kept) | set(split_))}
 
 
+GOLD_TYPES = ("PER", "ORG", "LOC", "MISC")  # CoNLL-2002's types, a subset of Frog's
+
+
+def read_gold_ner(path: Path, drop_adjective_misc: bool) -> list[list[tuple[list[str], list[str]]]]:
+    """Articles of a CoNLL-2002 file (``WORD POS TAG``) as lists of (words, BIO tags) sentences.
+
+    CoNLL-2002 marks nationality adjectives ("Belgische") as MISC where Frog marks
+    nothing; with ``drop_adjective_misc`` a MISC entity made of adjectives only (the
+    file's POS column: ``Adj``) becomes outside, so the gold agrees with Frog's silver.
+    """
+    articles: list[list[tuple[list[str], list[str]]]] = []
+    sents: list[tuple[list[str], list[str]]] = []
+    words: list[str] = []
+    pos: list[str] = []
+    tags: list[str] = []
+
+    def end_sentence() -> None:
+        if words:
+            fixed = list(tags)
+            if drop_adjective_misc:
+                for a, b, label in _bio_spans(fixed):
+                    if label == "MISC" and all(p == "Adj" for p in pos[a:b]):
+                        fixed[a:b] = ["O"] * (b - a)
+            sents.append((list(words), fixed))
+        words.clear()
+        pos.clear()
+        tags.clear()
+
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        parts = line.split()
+        if not parts:
+            end_sentence()
+        elif parts[0] == "-DOCSTART-":
+            end_sentence()
+            if sents:
+                articles.append(sents)
+                sents = []
+        else:
+            tag = parts[-1]
+            if len(parts) < 2 or not (tag == "O" or (tag[:2] in ("B-", "I-") and tag[2:] in GOLD_TYPES)):
+                raise SystemExit(f"{path}:{n}: expected 'WORD [POS] TAG' with a CoNLL-2002 tag, got {line[:60]!r}")
+            words.append(parts[0])
+            pos.append(parts[1] if len(parts) >= 3 else "")
+            tags.append(tag)
+    end_sentence()
+    if sents:
+        articles.append(sents)
+    return articles
+
+
+def _bio_spans(tags: list[str]) -> list[tuple[int, int, str]]:
+    """(start, end, type) of the entities in IOB tags; an I- that does not continue its type opens one."""
+    spans: list[tuple[int, int, str]] = []
+    start, label = None, ""
+    for i, tag in enumerate([*tags, "O"]):
+        prefix, _, typ = tag.partition("-")
+        if start is not None and (prefix != "I" or typ != label):
+            spans.append((start, i, label))
+            start = None
+        if prefix in ("B", "I") and start is None:
+            start, label = i, typ
+    return spans
+
+
+def gold_ner_docs(articles: list[list[tuple[list[str], list[str]]]], vocab, max_words: int = 300):
+    """spaCy Docs with gold entities only, in pieces of whole sentences of about ``max_words``.
+
+    The words are joined by single spaces, as ``kroniek eval ner`` joins them for the parser.
+    """
+    from spacy.tokens import Doc, Span
+
+    docs = []
+    for article in articles:
+        piece: list[tuple[list[str], list[str]]] = []
+        for k, sent in enumerate(article):
+            piece.append(sent)
+            if sum(len(w) for w, _ in piece) >= max_words or k == len(article) - 1:
+                words = [w for ws, _ in piece for w in ws]
+                doc = Doc(vocab, words=words, spaces=[True] * len(words))
+                spans, offset = [], 0
+                for ws, tags in piece:
+                    spans += [Span(doc, offset + a, offset + b, label=t) for a, b, t in _bio_spans(tags)]
+                    offset += len(ws)
+                doc.ents = spans
+                docs.append(doc)
+                piece = []
+    return docs
+
+
+def article_text(article: list[tuple[list[str], list[str]]]) -> str:
+    return "\n\n".join(" ".join(ws) for ws, _ in article)
+
+
+def _ner_prf(nlp, examples) -> float:
+    """Entity F1 (exact span and type) of the NER on the examples' words."""
+    from spacy.scorer import get_ner_prf
+    from spacy.tokens import Doc
+    from spacy.training import Example
+
+    scored = []
+    for eg in examples:
+        doc = Doc(nlp.vocab, words=[t.text for t in eg.reference], spaces=[bool(t.whitespace_) for t in eg.reference])
+        for name in ("tok2vec", "ner"):
+            doc = nlp.get_pipe(name)(doc)
+        scored.append(Example(doc, eg.reference))
+    return round(100 * get_ner_prf(scored)["ents_f"], 1)
+
+
+def _batches(examples: list, words: int, rng: random.Random, keep_last: bool = True) -> list[list]:
+    """The examples in a random order, cut into batches of about ``words`` words
+    (the short last one dropped unless ``keep_last``)."""
+    order = list(examples)
+    rng.shuffle(order)
+    out, batch, n = [], [], 0
+    for eg in order:
+        batch.append(eg)
+        n += len(eg.reference)
+        if n >= words:
+            out.append(batch)
+            batch, n = [], 0
+    if batch and keep_last:
+        out.append(batch)
+    return out
+
+
+def train_ner_only(base: Path, silver, gold_docs, silver_dev, gold_dev, args) -> tuple[object, list[dict]]:
+    """Go on training the NER of the model at ``base`` on silver and gold entities.
+
+    Everything else stays as it was: the tokenizer, the tok2vec CNN, tagger, lemmatizer
+    and parser keep their weights (the tok2vec's vectors are computed without a
+    gradient and handed to the NER), so only the entities of the model change.
+    """
+    import spacy
+    from spacy.tokens import Doc
+    from spacy.training import Example
+    from thinc.api import Adam, fix_random_seed
+
+    fix_random_seed(args.seed)
+    nlp = spacy.load(base)
+    tok2vec, ner = nlp.get_pipe("tok2vec"), nlp.get_pipe("ner")
+
+    def example(ref):
+        return Example(Doc(nlp.vocab, words=[t.text for t in ref], spaces=[bool(t.whitespace_) for t in ref]), ref)
+
+    silver_train = [example(to_spacy_doc(d, nlp.vocab)) for d in silver]
+    if args.ner_tok2vec:
+        # The base model knows only the tags and labels of its own training texts; a silver
+        # text with another dependency label is left out, another tag counts as missing.
+        tags = set(nlp.get_pipe("tagger").labels)
+        deps = set(nlp.get_pipe("parser").labels) | {"ROOT"}
+        kept = []
+        for eg in silver_train:
+            if all(t.dep_ in deps for t in eg.reference):
+                for t in eg.reference:
+                    if t.tag_ not in tags:
+                        t.tag_ = ""
+                kept.append(eg)
+        print(f"{len(silver_train) - len(kept)} silver texts with a dependency label the base model lacks left out", flush=True)
+        silver_train = kept
+    gold_train = [example(d) for d in gold_docs]
+    dev_silver = [example(to_spacy_doc(d, nlp.vocab)) for d in silver_dev]
+    dev_gold = [example(d) for d in gold_dev]
+    optimizer = Adam(learn_rate=args.ner_learn_rate, L2=0.01, grad_clip=1.0)
+    rng = random.Random(args.seed)
+    log: list[dict] = []
+
+    def evaluate(step: int, loss: float) -> None:
+        row = {"step": step, "loss": round(float(loss), 1), "seconds": round(time.monotonic() - t0), "silver_dev_f": _ner_prf(nlp, dev_silver),
+               "gold_dev_f": _ner_prf(nlp, dev_gold) if dev_gold else None}
+        log.append(row)
+        print(json.dumps(row), flush=True)
+
+    t0 = time.monotonic()
+    evaluate(0, 0.0)
+    step, loss = 0, 0.0
+    # Gold pieces carry entities only: with --ner-tok2vec their batches update the NER and
+    # the tok2vec and nothing else, while silver batches update every component.
+    gold_only = ["tagger", "trainable_lemmatizer", "parser"]
+    while step < args.max_steps:
+        if args.ner_tok2vec:
+            batches = [(False, b) for b in _batches(silver_train, args.ner_batch_words, rng)]
+            batches += [(True, b) for b in _batches(gold_train, args.ner_batch_words, rng)]
+            rng.shuffle(batches)
+        else:  # the NER alone learns: silver and gold pieces mixed in every batch
+            batches = [(False, b) for b in _batches(silver_train + gold_train, args.ner_batch_words, rng, keep_last=False)]
+        for is_gold, batch in batches:
+            losses: dict[str, float] = {}
+            if args.ner_tok2vec:
+                nlp.update(batch, drop=0.1, sgd=optimizer, losses=losses, exclude=gold_only if is_gold else [])
+            else:
+                docs = [e.predicted for e in batch]
+                tok2vec.set_annotations(docs, tok2vec.predict(docs))  # no gradient flows back into it
+                ner.update(batch, drop=0.1, sgd=optimizer, losses=losses)
+                for d in docs:
+                    d.tensor = d.tensor[:0]  # computed again next time; do not keep them
+            loss += losses.get("ner", 0.0)
+            step += 1
+            if step % args.eval_frequency == 0 or step == args.max_steps:
+                evaluate(step, loss)
+                loss = 0.0
+            if step >= args.max_steps:
+                break
+    return nlp, log
+
+
 def write_meta(out: Path, version: str) -> None:
     """Name and version in spaCy's meta.json; kroniek reads the version (kroniek.nlp.fast)."""
     meta_path = out / "meta.json"
@@ -196,6 +406,19 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--width", type=int, default=96, help="CNN width")
     p.add_argument("--depth", type=int, default=4, help="CNN depth")
     p.add_argument("--rows", type=int, default=8000, help="hash-embedding rows of the NORM feature")
+    p.add_argument("--gold-ner", type=Path, action="append", default=[], metavar="CONLL",
+                   help="a CoNLL-2002 file (e.g. ned.train) whose gold entities are added to the silver ones; "
+                        "repeatable; needs --ner-only. Its research-only licence binds the model (docs/FAST_PARSER.md)")
+    p.add_argument("--keep-adjective-misc", action="store_true",
+                   help="keep CoNLL's MISC on nationality adjectives (default: drop them, as Frog does not tag them)")
+    p.add_argument("--ner-only", type=Path, default=None, metavar="MODEL",
+                   help="do not train a new model: go on training the NER of the trained MODEL folder on the silver "
+                        "(and --gold-ner) entities, every other component frozen, and write it to --out")
+    p.add_argument("--ner-tok2vec", action="store_true",
+                   help="with --ner-only, train the shared tok2vec too: silver batches then update every "
+                        "component (so tagger, lemmatizer and parser follow the tok2vec), gold batches the NER")
+    p.add_argument("--ner-batch-words", type=int, default=1000, help="words a batch with --ner-only")
+    p.add_argument("--ner-learn-rate", type=float, default=0.0005, help="Adam's learning rate with --ner-only")
     p.add_argument("--tokenizer-only", type=Path, default=None, metavar="MODEL",
                    help="do not train: fit the tokenizer of the trained MODEL folder to the silver texts, write to --out")
     args = p.parse_args(argv)
@@ -217,6 +440,8 @@ def main(argv: list[str] | None = None) -> int:
         (args.out / "kroniek-training.json").write_text(json.dumps(info, indent=2) + "\n", encoding="utf-8")
         print(f"tokenizer fitted to {len(train_docs)} training texts: {counts}")
         return 0
+    if args.gold_ner and not args.ner_only:
+        p.error("--gold-ner needs --ner-only (gold entities are added to a trained model's NER)")
     random.Random(args.seed).shuffle(train_docs)
     chosen, tokens = [], 0
     for d in train_docs:
@@ -226,6 +451,9 @@ def main(argv: list[str] | None = None) -> int:
         tokens += len(d.tokens)
     print(f"silver: {len(docs)} texts; {excluded} excluded, {len(held_docs)} held out, "
           f"{len(chosen)} trained on ({tokens} tokens)", flush=True)
+
+    if args.ner_only:
+        return retrain_ner(args, docs, excluded, held_docs, chosen, tokens, started)
 
     # Never next to --out: that is usually inside the package, and checkpoints do not ship.
     work = args.workdir or Path(tempfile.gettempdir()) / "kroniek-train-fast"
@@ -259,6 +487,55 @@ def main(argv: list[str] | None = None) -> int:
     }
     (args.out / "kroniek-training.json").write_text(json.dumps(info, indent=2) + "\n", encoding="utf-8")
     print(json.dumps(info, indent=2))
+    return 0
+
+
+def retrain_ner(args, docs, excluded, held_docs, chosen, tokens, started) -> int:
+    """--ner-only: the base model's NER trained further on silver and gold entities."""
+    import spacy
+
+    base = args.ner_only
+    vocab = spacy.blank("nl").vocab
+    snippets = excluded_snippets(args.exclude)
+    gold_train, gold_held, gold_info = [], [], []
+    for path in args.gold_ner:
+        articles = read_gold_ner(path, drop_adjective_misc=not args.keep_adjective_misc)
+        kept, held, dropped = [], [], 0
+        for article in articles:
+            flat = " ".join(article_text(article).split())
+            if any(s in flat for s in snippets):
+                dropped += 1  # an article of a measuring set (never the case for ned.train and ned.testa)
+            elif held_out(article_text(article)):
+                held.append(article)
+            else:
+                kept.append(article)
+        gold_train += gold_ner_docs(kept, vocab)
+        gold_held += gold_ner_docs(held, vocab)
+        gold_info.append({"file": str(path), "articles": len(articles), "trained": len(kept), "held_out": len(held),
+                          "excluded": dropped, "tokens_trained": sum(len(s[0]) for a in kept for s in a)})
+    print(f"gold: {gold_info}; {len(gold_train)} training pieces, {len(gold_held)} held out", flush=True)
+    nlp, log = train_ner_only(base, chosen, gold_train, held_docs[:DEV_DOCS], gold_held, args)
+    if args.out.exists():
+        shutil.rmtree(args.out)
+    nlp.to_disk(args.out)
+    write_meta(args.out, args.version)
+    base_info_path = base / "kroniek-training.json"
+    info = json.loads(base_info_path.read_text(encoding="utf-8")) if base_info_path.exists() else {}
+    info["ner_retraining"] = {
+        "trained": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
+        "base_model": " ".join(str(json.loads((base / "meta.json").read_text(encoding="utf-8")).get(k)) for k in ("name", "version")),
+        "seed": args.seed, "silver_texts": len(chosen), "silver_tokens": tokens,
+        "silver_total": len(docs), "silver_excluded": excluded, "silver_held_out": len(held_docs),
+        "gold": gold_info, "adjective_misc": "kept" if args.keep_adjective_misc else "dropped",
+        "steps": args.max_steps, "batch_words": args.ner_batch_words, "learn_rate": args.ner_learn_rate,
+        "frozen": [] if args.ner_tok2vec else ["tok2vec", "tagger", "trainable_lemmatizer", "parser"],
+        "trained_components": ["tok2vec", "tagger", "trainable_lemmatizer", "parser", "ner"] if args.ner_tok2vec else ["ner"],
+        "log": log,
+        "minutes": round((time.monotonic() - started) / 60, 1),
+        "omp_threads": os.environ.get("OMP_NUM_THREADS"),
+    }
+    (args.out / "kroniek-training.json").write_text(json.dumps(info, indent=2) + "\n", encoding="utf-8")
+    print(json.dumps(info["ner_retraining"], indent=2))
     return 0
 
 

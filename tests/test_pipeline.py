@@ -156,7 +156,7 @@ def test_the_annotator_names_the_parser():
 
     fast = Pipeline(config=Config(parser=ParserConfig(backend="fast"))).annotator
     frog = Pipeline(config=Config(parser=ParserConfig(backend="frog"))).annotator
-    assert fast.startswith("kroniek ") and fast.endswith(" parser fast-nl-1.0")
+    assert fast.startswith("kroniek ") and fast.endswith(" parser fast-nl-1.1")
     assert frog.endswith(" parser frog") and fast.split()[1] == frog.split()[1]
     # auto without Frog installed is the fast parser
     auto = Pipeline(config=Config(frog=FrogConfig(binary="/nonexistent/frog"))).annotator
