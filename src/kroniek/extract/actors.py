@@ -396,17 +396,19 @@ def _near(t: Tenure, days: tuple[str, str] | None) -> bool:
     return start <= last and end >= first
 
 
-def _title_offices(lex: ActorLexicons, word: str) -> tuple[str, ...]:
-    """The offices a one-word title before a name may stand for: its own, or for a title
-    with no single office ("minister Kaag") those of every role it begins ("minister van
-    Buitenlandse Zaken", "minister van Defensie"), so that a minister the knowledge base
-    knows is found by surname in any portfolio."""
+def _title_offices(lex: ActorLexicons, word: str) -> tuple[tuple[str, ...], bool]:
+    """The offices a one-word title before a name may stand for, and whether the title is
+    generic: its own offices, or for a title with no single office ("minister Kaag")
+    those of every role it begins ("minister van Buitenlandse Zaken", "minister van
+    Defensie"), so that a minister the knowledge base knows is found by surname in any
+    portfolio."""
     role = lex.roles.get((word,))
     if role is None:
-        return ()
+        return (), False
     if role.offices:
-        return role.offices
-    return tuple(sorted({o for key, r in lex.roles.items() if len(key) > 1 and key[0] == word for o in r.offices}))
+        return role.offices, False
+    return tuple(sorted({o for key, r in lex.roles.items() if len(key) > 1 and key[0] == word
+                         for o in r.offices})), True
 
 
 def link_name(kb: KnowledgeBase, texts: Sequence[str], typ: str, date: str | None,
@@ -569,10 +571,9 @@ def link_entities(doc: ParsedDoc, entities: Sequence[Entity], names: Sequence[Na
         name_texts[id(w)] = texts
     # Named entities linked first: an apposition must agree with whom a name is.
     for w in works:
-        titles = [tok_at[s].text.casefold() for s, _ in w.mentions if tok_at.get(s) is not None]
-        offices = frozenset(o for t in titles for o in _title_offices(lex, t))
-        generic = any(lex.roles.get((t,)) is not None and not lex.roles[(t,)].offices for t in titles)
-        w.entry = link_name(kb, name_texts[id(w)], w.type, date, offices, generic)
+        titles = [_title_offices(lex, tok_at[s].text.casefold()) for s, _ in w.mentions if tok_at.get(s) is not None]
+        offices = frozenset(o for found, _ in titles for o in found)
+        w.entry = link_name(kb, name_texts[id(w)], w.type, date, offices, any(generic for _, generic in titles))
     # 1-2: nominals, and which are appositions of a person
     nominals = find_nominals(doc, kb, names, lex)
     person_at_start = {}
@@ -736,7 +737,7 @@ def _takes_part(doc: ParsedDoc, nom: Nominal) -> bool:
     if not head.tag.startswith("N(soort,mv") or head.head is None:
         return False
     governor = doc.tokens[head.head]
-    if head.deprel in ("obj1",) and governor.pos == "VZ" and governor.head is not None:
+    if head.deprel == "obj1" and governor.pos == "VZ" and governor.head is not None:
         governor = doc.tokens[governor.head]
     elif head.deprel not in ("su", "obj1", "obj2"):
         return False

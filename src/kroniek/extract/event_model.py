@@ -30,6 +30,7 @@ from importlib import resources
 from pathlib import Path
 
 from ..errors import KroniekError
+from ..kb.records import is_international
 from ..model import Entity, ParsedDoc, Token
 
 # Prepositions that mark an actor's role ("sancties tegen X", "reist naar X", "steun aan X").
@@ -356,7 +357,7 @@ def side_key(e: Entity) -> str | None:
         return None
     if a.country:
         return a.country
-    if a.sector == "IGO":
+    if is_international(a.sector, a.code):
         return a.code or "IGO"
     return None
 

@@ -29,11 +29,12 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from ..kb.records import is_international
 from ..model import Entity, Event, ParsedDoc, SentenceRef, Span, Time, Token
 from .clauses import Clause, ClauseMap, clause_map, finite_in, is_finite
 from .attribution import Attribution
 from .event_model import (EventModel, Hit, SentenceView, default_model, modality_features, propose,
-                          sentence_views)
+                          sentence_views, side_key)
 from .event_patterns import EventPattern, PatternLexicon, Slot, Word
 from .modality import classify, default_cues, is_particle
 from .nominal_events import adjective_actor, event_lexicon, is_topic, phrase_start
@@ -137,9 +138,8 @@ class _Actors:
         self.speakers = [a for a in attributions if a.source is not None]
         self.types = {e.id: e.type for e in entities}
         # A known actor: one with a state, or an international body or its officials
-        # (the EU, NATO's secretary general), who act for no state.
-        self.has_actor = {e.id: e.actor is not None and (e.actor.country is not None or e.actor.sector == "IGO")
-                          for e in entities}
+        # (the EU, NATO's secretary general), who act for no state: a side of its own.
+        self.has_actor = {e.id: side_key(e) is not None for e in entities}
         owner: list[str | None] = [None] * len(doc.tokens)
         starts = [t.start for t in doc.tokens]
         for e in entities:
@@ -987,7 +987,7 @@ def political_entities(entities: Sequence[Entity]) -> set[str]:
         a = e.actor
         if a is None:
             continue
-        if a.sector in POLITICAL_SECTORS or (a.code or "").startswith("IGO") or a.kb_id is not None \
+        if a.sector in POLITICAL_SECTORS or is_international(a.sector, a.code) or a.kb_id is not None \
                 or (e.type == "ORG" and a.sector in ORGANISED_SECTORS):
             out.add(e.id)
     return out

@@ -32,7 +32,7 @@ from .. import __version__
 from ..files import write_atomically
 from .knowledge import KnowledgeBase
 from .names import inflect_adjective, name_key
-from .records import KIND_OF_TYPE, AliasRef, KbEntry, Tenure
+from .records import KIND_OF_TYPE, AliasRef, KbEntry, Tenure, is_international
 from .tables import KbFileError, ActorRow, data_text, read_actor_file, read_actor_table, read_table
 from .translit import Transliterator, load_transliterator
 
@@ -296,6 +296,4 @@ def default_kb(user_files: Sequence[str | Path] = ()) -> KnowledgeBase:
 def _inherited(row: ActorRow, first: ActorRow) -> str | None:
     """The country a tenure row without one takes from its entry's first row: none for
     an international office (a NATO secretary general acts for no state)."""
-    if row.sector == "IGO" or (row.code or "").startswith("IGO"):
-        return None
-    return first.country
+    return None if is_international(row.sector, row.code) else first.country

@@ -97,10 +97,8 @@ class KbEntry:
         """The actor this entry is on the days first..last (ISO dates), or its latest."""
         t = self.tenure_on(first, last)
         if t is not None:
-            # An international office acts for no state, whatever the holder's nationality
-            # (the guidelines: an international organisation → no country).
-            international = t.sector == "IGO" or (t.code or "").startswith("IGO")
-            country = t.country or (None if international else self.country)
+            # An international office acts for no state, whatever the holder's nationality.
+            country = t.country or (None if is_international(t.sector, t.code) else self.country)
             sector = t.sector
             code = t.code or _join(country, sector)
             return Actor(code=code, country=country, sector=sector, role=t.role, kb_id=self.id)
@@ -110,6 +108,13 @@ class KbEntry:
             return Actor(code=country, country=country, sector=None, role=None, kb_id=self.id)
         return Actor(code=self.code or _join(self.country, self.sector), country=self.country,
                      sector=self.sector, role=None, kb_id=self.id)
+
+
+def is_international(sector: str | None, code: str | None) -> bool:
+    """Whether an actor or office belongs to an international body (sector IGO, or a
+    CAMEO code of one): it acts for no state, whatever its holder's nationality
+    (the guidelines: an international organisation has no country)."""
+    return sector == "IGO" or (code or "").startswith("IGO")
 
 
 def _join(country: str | None, sector: str | None) -> str | None:
