@@ -457,7 +457,11 @@ class _Roles:
         if nxt is not None and nxt.entity != ref.entity and nxt.via == "mention":
             k = nxt.last + 1
         while k in self.members and self._tok(k).text.lower() in {"en", ","}:
-            nxt = self.actors.at(k + 1) if (k + 1) in self.members else None
+            start = k + 1
+            # "het leger en de RSF": a name's mention leaves its article out
+            if start in self.members and self._tok(start).pos == "LID" and (start + 1) in self.members:
+                start += 1
+            nxt = self.actors.at(start) if start in self.members else None
             if nxt is None or nxt.entity in exclude:
                 break
             out.append(nxt)
